@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { WcomposeError, isWcomposeError } from '../diagnostics/error.js';
+import type { ComponentType } from '../types/model.js';
+import { decodeComponent } from '../types/decode.js';
+
+/** Reads a file, turning file-system failures into diagnostics that name the file. */
+export async function readInputFile(path: string): Promise<Uint8Array> {
+  try {
+    const data = await readFile(path);
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? String(e);
+    throw new WcomposeError('WC9001', `cannot read file: ${why}`, { file: path });
+  }
+}
+
+/** Runs `fn`, attaching `file` to any diagnostic it raises. */
+export function inFile<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (isWcomposeError(e) && e.file === undefined) throw e.inFile(file);
+    throw e;
+  }
+}
+
+/** Reads and decodes a component binary's type. */
+export async function loadComponentType(path: string): Promise<{ bytes: Uint8Array; type: ComponentType }> {
+  const bytes = await readInputFile(path);
+  return { bytes, type: inFile(path, () => decodeComponent(bytes)) };
+}

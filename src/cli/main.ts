@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander';
+import { version } from '../version.js';
+import { registerInspect } from './commands/inspect.js';
+import { ExitCode } from './run-command.js';
+
+/** Builds the command-line program; a thin shell over the programmatic API. */
+export function createProgram(): Command {
+  const program = new Command('wcompose')
+    .description('a build-time static linker for WebAssembly components')
+    .version(version)
+    .exitOverride()
+    .showHelpAfterError();
+  registerInspect(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with code 0; usage mistakes with exit code 2.
+      process.exitCode = e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+      return;
+    }
+    throw e;
+  }
+}

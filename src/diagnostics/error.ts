@@ -1,0 +1,49 @@
+import { diagnostics, type DiagnosticCode } from './codes.js';
+
+export interface DiagnosticInit {
+  /** The file the problem is in, when there is one. */
+  file?: string | undefined;
+  /** Byte offset in `file` for problems in binaries. */
+  offset?: number | undefined;
+  /** Steps from the outermost item to where the problem is, e.g. `demo:app/greeter › greet › parameter "name"`. */
+  path?: readonly string[] | undefined;
+  /** Overrides the code's default hint. */
+  hint?: string | undefined;
+}
+
+/** A problem the user can cause (as opposed to a bug): carries a stable code and prints as one line. */
+export class WcomposeError extends Error {
+  readonly code: DiagnosticCode;
+  readonly file: string | undefined;
+  readonly offset: number | undefined;
+  readonly path: readonly string[];
+  readonly hint: string;
+
+  constructor(code: DiagnosticCode, message: string, init: DiagnosticInit = {}) {
+    super(message);
+    this.name = 'WcomposeError';
+    this.code = code;
+    this.file = init.file;
+    this.offset = init.offset;
+    this.path = init.path ?? [];
+    this.hint = init.hint ?? diagnostics[code].hint;
+  }
+
+  /** Returns a copy that names `file` (errors are raised deep down, where the file is not known). */
+  inFile(file: string): WcomposeError {
+    return new WcomposeError(this.code, this.message, { file, offset: this.offset, path: this.path, hint: this.hint });
+  }
+
+  /** `file: at byte 0x1f: message` — the one-line form used by the CLI. */
+  format(): string {
+    const where = [this.file, this.offset === undefined ? undefined : `at byte ${this.offset} (0x${this.offset.toString(16)})`]
+      .filter((part) => part !== undefined)
+      .join(': ');
+    const chain = this.path.length > 0 ? `${this.path.join(' › ')}: ` : '';
+    return `${where ? `${where}: ` : ''}${chain}${this.message} [${this.code}]`;
+  }
+}
+
+export function isWcomposeError(value: unknown): value is WcomposeError {
+  return value instanceof WcomposeError;
+}

@@ -1,0 +1,435 @@
+import type * as bin from '../binary/ast.js';
+import { ComponentReader } from '../binary/read.js';
+import { WcomposeError } from '../diagnostics/error.js';
+import type {
+  AnyType, ComponentType, CoreModuleType, DefinedType, Extern, FuncType, InstanceType, ResourceType, ValueType,
+} from './model.js';
+import { isResource, isValueType, newResource } from './model.js';
+import { freshComponent, freshInstance, Substitution } from './substitute.js';
+
+/**
+ * Decodes a component's binary into the type model: its imports and exports, with every index resolved the way the
+ * spec's validation builds index spaces (types, funcs, instances, components, core types, modules, values), through
+ * type definitions, export and outer aliases, instantiations and canonical lifts. Core modules are never looked into.
+ */
+export function decodeComponent(bytes: Uint8Array): ComponentType {
+  return decodeComponentReader(ComponentReader.open(bytes), undefined);
+}
+
+type LazyComponent = ComponentType | (() => ComponentType);
+
+/** One scope of index spaces: a component definition, or a component/instance type declarator. */
+class Scope {
+  readonly types: AnyType[] = [];
+  readonly coreTypes: (bin.CoreType | undefined)[] = [];
+  readonly funcs: FuncType[] = [];
+  readonly instances: InstanceType[] = [];
+  readonly components: LazyComponent[] = [];
+  readonly modules: CoreModuleType[] = [];
+  readonly values: ValueType[] = [];
+  readonly imports = new Map<string, Extern>();
+  readonly exports = new Map<string, Extern>();
+  /** Resources created in this scope (fresh imports, `sub resource` declarations, resource definitions). */
+  readonly declared: ResourceType[] = [];
+
+  constructor(readonly parent: Scope | undefined, readonly offset: () => number) {}
+
+  fail(code: 'WC2001' | 'WC2002' | 'WC2003', message: string): never {
+    throw new WcomposeError(code, message, { offset: this.offset() });
+  }
+
+  at<T>(space: readonly T[], index: number, what: string): T {
+    const item = space[index];
+    if (item === undefined) this.fail('WC2001', `${what} index ${index} is out of range (${space.length} defined)`);
+    return item;
+  }
+
+  type(index: number): AnyType {
+    return this.at(this.types, index, 'type');
+  }
+
+  valueType(t: bin.ValType): ValueType {
+    if (typeof t === 'string') return t;
+    const type = this.type(t);
+    if (!isValueType(type)) this.fail('WC2002', `type index ${t} is a ${type.kind} type, not a value type`);
+    return type;
+  }
+
+  resource(index: number): ResourceType {
+    const type = this.type(index);
+    if (typeof type === 'string' || type.kind !== 'resource') {
+      this.fail('WC2002', `type index ${index} is not a resource type`);
+    }
+    return type;
+  }
+
+  funcType(index: number): FuncType {
+    const type = this.type(index);
+    if (typeof type === 'string' || type.kind !== 'func') this.fail('WC2002', `type index ${index} is not a function type`);
+    return type;
+  }
+
+  instanceType(index: number): InstanceType {
+    const type = this.type(index);
+    if (typeof type === 'string' || type.kind !== 'instance') this.fail('WC2002', `type index ${index} is not an instance type`);
+    return type;
+  }
+
+  componentType(index: number): ComponentType {
+    const type = this.type(index);
+    if (typeof type === 'string' || type.kind !== 'component') this.fail('WC2002', `type index ${index} is not a component type`);
+    return type;
+  }
+
+  component(index: number): ComponentType {
+    const c = this.at(this.components, index, 'component');
+    if (typeof c === 'function') {
+      const decoded = c();
+      this.components[index] = decoded;
+      return decoded;
+    }
+    return c;
+  }
+
+  outer(count: number): Scope {
+    let scope: Scope | undefined = this;
+    for (let i = 0; i < count; i++) scope = scope?.parent;
+    if (scope === undefined) this.fail('WC2001', `outer alias count ${count} reaches past the outermost scope`);
+    return scope;
+  }
+
+  /** The item a `sortidx` names, as an extern. */
+  item(s: bin.SortIdx): Extern {
+    switch (s.sort) {
+      case 'func':
+        return { kind: 'func', type: this.at(this.funcs, s.index, 'function') };
+      case 'instance':
+        return { kind: 'instance', type: this.at(this.instances, s.index, 'instance') };
+      case 'component':
+        return { kind: 'component', type: this.component(s.index) };
+      case 'value':
+        return { kind: 'value', type: this.at(this.values, s.index, 'value') };
+      case 'type': {
+        const type = this.type(s.index);
+        if (!isResource(type) && !isValueType(type)) {
+          return this.fail('WC2003', `exporting a ${type.kind} type by name is not supported`);
+        }
+        return { kind: 'type', type };
+      }
+      default:
+        if (s.sort.core === 'module') return { kind: 'module', type: this.at(this.modules, s.index, 'core module') };
+        return this.fail('WC2002', `a core ${s.sort.core} cannot be an import, export or instantiation argument`);
+    }
+  }
+
+  /** Adds an item to the index space of its sort (imports, exports and aliases all do this). */
+  push(e: Extern): void {
+    switch (e.kind) {
+      case 'func':
+        this.funcs.push(e.type);
+        return;
+      case 'instance':
+        this.instances.push(e.type);
+        return;
+      case 'component':
+        this.components.push(e.type);
+        return;
+      case 'module':
+        this.modules.push(e.type);
+        return;
+      case 'type':
+        this.types.push(e.type);
+        return;
+      case 'value':
+        this.values.push(e.type);
+    }
+  }
+
+  /** The extern an `externtype` describes, with fresh resources where it declares them. */
+  externType(t: bin.ExternType, name: string): Extern {
+    switch (t.kind) {
+      case 'module':
+        return { kind: 'module', type: { kind: 'module', type: this.at(this.coreTypes, t.type, 'core type') } };
+      case 'func':
+        return { kind: 'func', type: this.funcType(t.type) };
+      case 'value':
+        if (t.bound.kind === 'eq') return { kind: 'value', type: this.at(this.values, t.bound.value, 'value') };
+        return { kind: 'value', type: this.valueType(t.bound.type) };
+      case 'type': {
+        if (t.bound.kind === 'sub-resource') {
+          const r = newResource(name);
+          this.declared.push(r);
+          return { kind: 'type', type: r };
+        }
+        const type = this.type(t.bound.type);
+        if (!isResource(type) && !isValueType(type)) {
+          return this.fail('WC2003', `a ${type.kind} type as a type import or export is not supported`);
+        }
+        return { kind: 'type', type };
+      }
+      case 'component': {
+        const type = freshComponent(this.componentType(t.type));
+        this.declared.push(...type.declared);
+        return { kind: 'component', type };
+      }
+      case 'instance': {
+        const type = freshInstance(this.instanceType(t.type));
+        this.declared.push(...type.declared);
+        return { kind: 'instance', type };
+      }
+    }
+  }
+
+  alias(a: bin.Alias): void {
+    switch (a.kind) {
+      case 'export': {
+        const instance = this.at(this.instances, a.instance, 'instance');
+        const item = instance.exports.get(a.name);
+        if (item === undefined) this.fail('WC2001', `instance ${a.instance} has no export named "${a.name}"`);
+        this.push(item);
+        return;
+      }
+      case 'core-export':
+        // Core items (funcs, memories, …) never reach a component's type; only core types and modules matter.
+        if (typeof a.sort === 'object' && a.sort.core === 'module') this.modules.push({ kind: 'module', type: undefined });
+        if (typeof a.sort === 'object' && a.sort.core === 'type') this.coreTypes.push(undefined);
+        return;
+      case 'outer': {
+        const scope = this.outer(a.count);
+        if (a.sort === 'type') this.types.push(scope.type(a.index));
+        else if (a.sort === 'component') this.components.push(scope.component(a.index));
+        else if (typeof a.sort === 'object' && a.sort.core === 'type') this.coreTypes.push(scope.at(scope.coreTypes, a.index, 'core type'));
+        else if (typeof a.sort === 'object' && a.sort.core === 'module') this.modules.push(scope.at(scope.modules, a.index, 'core module'));
+        else this.fail('WC2002', 'outer aliases may only refer to types, components and core modules');
+      }
+    }
+  }
+
+  typeDef(t: bin.TypeDef): AnyType {
+    switch (t.kind) {
+      case 'func':
+        return {
+          kind: 'func',
+          async: t.async,
+          params: t.params.map((p) => ({ name: p.name, type: this.valueType(p.type) })),
+          result: t.result === undefined ? undefined : this.valueType(t.result),
+        };
+      case 'instance': {
+        const inner = new Scope(this, this.offset);
+        for (const d of t.decls) inner.instanceDecl(d);
+        return { kind: 'instance', exports: inner.exports, declared: inner.declared };
+      }
+      case 'component': {
+        const inner = new Scope(this, this.offset);
+        for (const d of t.decls) {
+          if (d.kind === 'import') {
+            const e = inner.externType(d.type, d.name.name);
+            inner.imports.set(d.name.name, e);
+            inner.push(e);
+          } else {
+            inner.instanceDecl(d);
+          }
+        }
+        return { kind: 'component', imports: inner.imports, exports: inner.exports, declared: inner.declared };
+      }
+      case 'resource': {
+        const r = newResource(`resource${this.types.length}`, true);
+        this.declared.push(r);
+        return r;
+      }
+      default:
+        return this.defValType(t);
+    }
+  }
+
+  private defValType(t: bin.DefValType): DefinedType {
+    const v = (x: bin.ValType): ValueType => this.valueType(x);
+    const opt = (x: bin.ValType | undefined): ValueType | undefined => (x === undefined ? undefined : v(x));
+    switch (t.kind) {
+      case 'prim':
+        return { kind: 'alias', type: t.type };
+      case 'record':
+        return { kind: 'record', fields: t.fields.map((f) => ({ name: f.name, type: v(f.type) })) };
+      case 'variant':
+        return { kind: 'variant', cases: t.cases.map((c) => ({ name: c.name, type: opt(c.type) })) };
+      case 'list':
+        return { kind: 'list', element: v(t.element), length: undefined };
+      case 'fixed-list':
+        return { kind: 'list', element: v(t.element), length: t.length };
+      case 'tuple':
+        return { kind: 'tuple', types: t.types.map(v) };
+      case 'flags':
+        return { kind: 'flags', names: t.names };
+      case 'enum':
+        return { kind: 'enum', names: t.names };
+      case 'option':
+        return { kind: 'option', type: v(t.type) };
+      case 'result':
+        return { kind: 'result', ok: opt(t.ok), err: opt(t.err) };
+      case 'own':
+        return { kind: 'own', resource: this.resource(t.type) };
+      case 'borrow':
+        return { kind: 'borrow', resource: this.resource(t.type) };
+      case 'stream':
+        return { kind: 'stream', element: opt(t.element) };
+      case 'future':
+        return { kind: 'future', element: opt(t.element) };
+      case 'map':
+        return { kind: 'map', key: v(t.key), value: v(t.value) };
+    }
+  }
+
+  instanceDecl(d: bin.InstanceDecl): void {
+    switch (d.kind) {
+      case 'coreType':
+        this.coreTypes.push(d.type);
+        return;
+      case 'type':
+        this.types.push(this.typeDef(d.type));
+        return;
+      case 'alias':
+        this.alias(d.alias);
+        return;
+      case 'export': {
+        const e = this.externType(d.type, d.name.name);
+        this.exports.set(d.name.name, e);
+        this.push(e);
+      }
+    }
+  }
+
+  /** `(instantiate c (with …))`: c's exports, with c's imported resources replaced by the arguments' own. */
+  instantiate(componentIndex: number, args: { name: string; item: bin.SortIdx }[]): InstanceType {
+    const component = this.component(componentIndex);
+    const map = new Map<ResourceType, ResourceType>();
+    const given = new Map(args.map((a) => [a.name, this.item(a.item)]));
+    for (const [name, expected] of component.imports) {
+      const arg = given.get(name);
+      if (arg !== undefined) matchResources(expected, arg, map);
+    }
+    // What the component declares and was not supplied from outside is new in each instance.
+    for (const r of component.declared) {
+      if (!map.has(r)) {
+        const fresh = newResource(r.name, r.local);
+        map.set(r, fresh);
+        this.declared.push(fresh);
+      }
+    }
+    const sub = new Substitution(map);
+    const exports = new Map([...component.exports].map(([n, e]) => [n, sub.extern(e)]));
+    return { kind: 'instance', exports, declared: [] };
+  }
+}
+
+/** Pairs the resources an expected extern declares with those of the actual one, by export name. */
+function matchResources(expected: Extern, actual: Extern, map: Map<ResourceType, ResourceType>): void {
+  if (expected.kind === 'type' && actual.kind === 'type' && isResource(expected.type) && isResource(actual.type)) {
+    map.set(expected.type, actual.type);
+  } else if (expected.kind === 'instance' && actual.kind === 'instance') {
+    for (const [name, e] of expected.type.exports) {
+      const a = actual.type.exports.get(name);
+      if (a !== undefined) matchResources(e, a, map);
+    }
+  }
+}
+
+function decodeComponentReader(reader: ComponentReader, parent: Scope | undefined): ComponentType {
+  let offset = reader.start;
+  const scope = new Scope(parent, () => offset);
+  for (const header of reader.headers) {
+    offset = header.offset;
+    switch (header.kind) {
+      case 'custom':
+        break;
+      case 'coreModule':
+        scope.modules.push({ kind: 'module', type: undefined });
+        break;
+      case 'component': {
+        // Decoded only if something needs its type: most nested components are just instantiated.
+        scope.components.push(() => decodeComponentReader(reader.nested(header), scope));
+        break;
+      }
+      default:
+        decodeSection(scope, reader.section(header));
+    }
+  }
+  return { kind: 'component', imports: scope.imports, exports: scope.exports, declared: scope.declared };
+}
+
+function decodeSection(scope: Scope, section: bin.Section): void {
+  switch (section.kind) {
+    case 'coreType':
+      scope.coreTypes.push(...section.items);
+      return;
+    case 'coreInstance':
+      return; // core instances only feed core definitions, which are not typed here
+    case 'type':
+      for (const t of section.items) scope.types.push(scope.typeDef(t));
+      return;
+    case 'alias':
+      for (const a of section.items) scope.alias(a);
+      return;
+    case 'import':
+      for (const i of section.items) {
+        const e = scope.externType(i.type, i.name.name);
+        scope.imports.set(i.name.name, e);
+        scope.push(e);
+      }
+      return;
+    case 'export':
+      for (const x of section.items) {
+        const e = exportExtern(scope, x);
+        scope.exports.set(x.name.name, e);
+        scope.push(e);
+      }
+      return;
+    case 'instance':
+      for (const i of section.items) {
+        if (i.kind === 'instantiate') {
+          scope.instances.push(scope.instantiate(i.component, i.args));
+        } else {
+          const exports = new Map(i.exports.map((e) => [e.name.name, scope.item(e.item)]));
+          scope.instances.push({ kind: 'instance', exports, declared: [] });
+        }
+      }
+      return;
+    case 'canon':
+      for (const c of section.items) {
+        if (c.kind === 'lift') scope.funcs.push(scope.funcType(c.type));
+        // Every other canonical definition makes a core function, which is not typed here.
+      }
+      return;
+    case 'start':
+      // 🪙 start results are values, whose types are the function's result.
+      for (let i = 0; i < section.start.results; i++) {
+        const f = scope.at(scope.funcs, section.start.func, 'function');
+        if (f.result !== undefined) scope.values.push(f.result);
+      }
+      return;
+    case 'value':
+      for (const v of section.items) scope.values.push(scope.valueType(v.type));
+      return;
+    case 'custom':
+    case 'coreModule':
+    case 'component':
+      return;
+  }
+}
+
+/**
+ * An export's type. With an ascribed type (as wit-component writes them, to name the types of an exported
+ * interface), the ascription is what the outside sees, but its resources are the exported item's own.
+ */
+function exportExtern(scope: Scope, x: bin.Export): Extern {
+  const actual = scope.item(x.item);
+  if (x.type === undefined) return actual;
+  const declaredBefore = scope.declared.length;
+  const ascribed = scope.externType(x.type, x.name.name);
+  const fresh = scope.declared.splice(declaredBefore);
+  if (fresh.length === 0) return ascribed;
+  const map = new Map<ResourceType, ResourceType>();
+  matchResources(ascribed, actual, map);
+  // A declared resource the item does not supply stays fresh (and declared).
+  for (const r of fresh) if (!map.has(r)) scope.declared.push(r);
+  return new Substitution(map).extern(ascribed);
+}
