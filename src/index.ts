@@ -1,5 +1,18 @@
 /** wcompose's programmatic API: the CLI is a thin shell over these. */
 export { inspect, type InspectResult } from './api/inspect.js';
+export { check, type CheckOptions, type CheckResult } from './api/check.js';
+export { checkTarget } from './check/target.js';
+export { SubtypeChecker, TypeNames, checkExtern, isSubtype } from './check/subtype.js';
+export { formatFinding, type Finding } from './check/finding.js';
+export {
+  compatibilityTrack, findCompatible, isCompatibleName, parseName, type InterfaceName, type ParsedName, type PlainName,
+} from './check/names.js';
+export { loadWitWorld, type LoadWitOptions, type LoadedWorld, type WitInput } from './wit/load.js';
+export { build, type BuildOptions, type BuildResult } from './api/build.js';
+export { plug, type PlugOptions } from './api/plug.js';
+export { compose, type ComposeResult } from './api/compose.js';
+export { defineConfig, type WcomposeConfig } from './config/schema.js';
+export type * from './graph/model.js';
 export { WcomposeError, isWcomposeError } from './diagnostics/error.js';
 export { diagnostics, type DiagnosticCode } from './diagnostics/codes.js';
 export type * from './types/model.js';

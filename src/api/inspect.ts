@@ -1,7 +1,7 @@
 import { componentTypeJson, type JsonComponentType } from '../types/json.js';
 import type { ComponentType } from '../types/model.js';
 import { printWorld } from '../wit/print-world.js';
-import { loadComponentType } from './read-input.js';
+import { loadComponentType } from '../io/read-input.js';
 
 export interface InspectResult {
   file: string;

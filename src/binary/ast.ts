@@ -32,10 +32,12 @@ export interface CoreFieldType {
   mutable: boolean;
 }
 
-export type CoreCompType =
+/** A composite type; `shared` is the shared-everything-threads 0x65 prefix. */
+export type CoreCompType = { shared: boolean } & (
   | { kind: 'func'; params: CoreValType[]; results: CoreValType[] }
   | { kind: 'struct'; fields: CoreFieldType[] }
-  | { kind: 'array'; field: CoreFieldType };
+  | { kind: 'array'; field: CoreFieldType }
+);
 
 export interface CoreSubType {
   /** `final` is the 0x4f form; `final: false` with `explicit` is 0x50; a bare comptype is final without `explicit`. */

@@ -50,9 +50,11 @@ export const canonBuiltins: readonly { opcode: number; name: string; immediates:
   { opcode: 0x2b, name: 'thread.yield-then-resume', immediates: ['flag'] },
   { opcode: 0x2c, name: 'thread.suspend-then-promote', immediates: ['flag'] },
   { opcode: 0x2d, name: 'thread.yield-then-promote', immediates: ['flag'] },
-  { opcode: 0x40, name: 'thread.spawn-ref', immediates: ['flag', 'u32'] },
-  { opcode: 0x41, name: 'thread.spawn-indirect', immediates: ['flag', 'u32', 'u32'] },
-  { opcode: 0x42, name: 'thread.available-parallelism', immediates: ['flag'] },
+  // 🧵② Binary.md gives these a `shared?` byte, but wasm-tools (which writes the binaries we read) does not emit
+  // it yet; we follow the bytes that exist in the wild.
+  { opcode: 0x40, name: 'thread.spawn-ref', immediates: ['u32'] },
+  { opcode: 0x41, name: 'thread.spawn-indirect', immediates: ['u32', 'u32'] },
+  { opcode: 0x42, name: 'thread.available-parallelism', immediates: [] },
 ];
 
 export const canonByOpcode = new Map(canonBuiltins.map((b) => [b.opcode, b]));

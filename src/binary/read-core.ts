@@ -47,15 +47,17 @@ function readFieldType(r: ByteReader): CoreFieldType {
 }
 
 function readCompType(r: ByteReader): CoreCompType {
+  const shared = r.peek() === 0x65;
+  if (shared) r.u8();
   const at = r.pos;
   const b = r.u8();
   switch (b) {
     case 0x60:
-      return { kind: 'func', params: r.vec(readCoreValType), results: r.vec(readCoreValType) };
+      return { shared, kind: 'func', params: r.vec(readCoreValType), results: r.vec(readCoreValType) };
     case 0x5f:
-      return { kind: 'struct', fields: r.vec(readFieldType) };
+      return { shared, kind: 'struct', fields: r.vec(readFieldType) };
     case 0x5e:
-      return { kind: 'array', field: readFieldType(r) };
+      return { shared, kind: 'array', field: readFieldType(r) };
     default:
       return r.fail('WC1009', `unknown core composite type 0x${b.toString(16)}`, at);
   }

@@ -34,6 +34,7 @@ function writeFieldType(w: ByteWriter, f: CoreFieldType): void {
 }
 
 function writeCompType(w: ByteWriter, t: CoreCompType): void {
+  if (t.shared) w.u8(0x65);
   switch (t.kind) {
     case 'func':
       w.u8(0x60).vec(t.params, writeCoreValType).vec(t.results, writeCoreValType);

@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../version.js';
+import { registerBuild } from './commands/build.js';
+import { registerCheck } from './commands/check.js';
 import { registerInspect } from './commands/inspect.js';
+import { registerPlug } from './commands/plug.js';
 import { ExitCode } from './run-command.js';
 
 /** Builds the command-line program; a thin shell over the programmatic API. */
@@ -10,7 +13,10 @@ export function createProgram(): Command {
     .version(version)
     .exitOverride()
     .showHelpAfterError();
+  registerBuild(program);
+  registerPlug(program);
   registerInspect(program);
+  registerCheck(program);
   return program;
 }
 

@@ -5,6 +5,7 @@ import type {
   AnyType, ComponentType, CoreModuleType, DefinedType, Extern, FuncType, InstanceType, ResourceType, ValueType,
 } from './model.js';
 import { isResource, isValueType, newResource } from './model.js';
+import { Instantiation, matchResources } from './instantiate.js';
 import { freshComponent, freshInstance, Substitution } from './substitute.js';
 
 /**
@@ -300,36 +301,11 @@ class Scope {
 
   /** `(instantiate c (with …))`: c's exports, with c's imported resources replaced by the arguments' own. */
   instantiate(componentIndex: number, args: { name: string; item: bin.SortIdx }[]): InstanceType {
-    const component = this.component(componentIndex);
-    const map = new Map<ResourceType, ResourceType>();
-    const given = new Map(args.map((a) => [a.name, this.item(a.item)]));
-    for (const [name, expected] of component.imports) {
-      const arg = given.get(name);
-      if (arg !== undefined) matchResources(expected, arg, map);
-    }
-    // What the component declares and was not supplied from outside is new in each instance.
-    for (const r of component.declared) {
-      if (!map.has(r)) {
-        const fresh = newResource(r.name, r.local);
-        map.set(r, fresh);
-        this.declared.push(fresh);
-      }
-    }
-    const sub = new Substitution(map);
-    const exports = new Map([...component.exports].map(([n, e]) => [n, sub.extern(e)]));
+    const inst = new Instantiation(this.component(componentIndex));
+    for (const a of args) inst.supply(a.name, this.item(a.item));
+    const { exports, fresh } = inst.exports();
+    this.declared.push(...fresh);
     return { kind: 'instance', exports, declared: [] };
-  }
-}
-
-/** Pairs the resources an expected extern declares with those of the actual one, by export name. */
-function matchResources(expected: Extern, actual: Extern, map: Map<ResourceType, ResourceType>): void {
-  if (expected.kind === 'type' && actual.kind === 'type' && isResource(expected.type) && isResource(actual.type)) {
-    map.set(expected.type, actual.type);
-  } else if (expected.kind === 'instance' && actual.kind === 'instance') {
-    for (const [name, e] of expected.type.exports) {
-      const a = actual.type.exports.get(name);
-      if (a !== undefined) matchResources(e, a, map);
-    }
   }
 }
 

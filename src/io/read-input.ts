@@ -25,8 +25,25 @@ export function inFile<T>(file: string, fn: () => T): T {
   }
 }
 
+/** Turns component WAT text into a binary with wasm-tools' parser (through jco), for `.wat` inputs. */
+async function parseWat(text: string, file: string): Promise<Uint8Array> {
+  const { parse } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  try {
+    return await parse(text);
+  } catch (e) {
+    const message = (e instanceof Error ? e.message : String(e)).split('\n').find((l) => l.trim() !== '') ?? 'parse error';
+    throw new WcomposeError('WC4106', `invalid WAT: ${message.trim()}`, { file });
+  }
+}
+
+/** Reads a component file (`.wasm`, or `.wat` text) and decodes its type. */
+export async function loadComponentFile(path: string): Promise<{ bytes: Uint8Array; type: ComponentType }> {
+  const raw = await readInputFile(path);
+  const bytes = path.endsWith('.wat') ? await parseWat(new TextDecoder().decode(raw), path) : raw;
+  return { bytes, type: inFile(path, () => decodeComponent(bytes)) };
+}
+
 /** Reads and decodes a component binary's type. */
 export async function loadComponentType(path: string): Promise<{ bytes: Uint8Array; type: ComponentType }> {
-  const bytes = await readInputFile(path);
-  return { bytes, type: inFile(path, () => decodeComponent(bytes)) };
+  return loadComponentFile(path);
 }

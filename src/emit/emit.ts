@@ -1,0 +1,60 @@
+import type { Plan, PlannedInstance } from '../graph/model.js';
+import type { Extern } from '../types/model.js';
+import { version } from '../version.js';
+import { ComponentBuilder, type ItemSort } from './component-builder.js';
+import { producersSection } from './producers.js';
+
+function sortOf(e: Extern): ItemSort {
+  return e.kind;
+}
+
+/**
+ * Writes a plan as one component: the composition's imports (types re-encoded from the model), each distinct input
+ * component embedded once and verbatim, one instantiation per instance with its arguments, the exports, and a
+ * producers section naming wcompose.
+ */
+export function emit(plan: Plan): Uint8Array {
+  const b = new ComponentBuilder();
+
+  const importIndex = new Map<string, { sort: ItemSort; index: number }>();
+  for (const i of plan.imports) importIndex.set(i.name, { sort: sortOf(i.extern), index: b.import(i.name, i.extern) });
+
+  const componentIndex = new Map(plan.components.map((c) => [c, b.embed(c.bytes)]));
+
+  const instanceIndex = new Map<string, number>();
+  const instances = new Map<string, PlannedInstance>(plan.instances.map((i) => [i.name, i]));
+  /** Aliases of instance exports are made once and reused by every argument and export that needs them. */
+  const aliases = new Map<string, { sort: ItemSort; index: number }>();
+  const exportOf = (instance: string, name: string): { sort: ItemSort; index: number } => {
+    const key = `${instance}\u0000${name}`;
+    let alias = aliases.get(key);
+    if (alias === undefined) {
+      const sort = sortOf(instances.get(instance)!.exports.get(name)!);
+      alias = { sort, index: b.aliasExport(instanceIndex.get(instance)!, name, sort) };
+      aliases.set(key, alias);
+    }
+    return alias;
+  };
+
+  for (const inst of plan.instances) {
+    const args = inst.args.map((a) => {
+      switch (a.source.kind) {
+        case 'import':
+          return { name: a.name, ...importIndex.get(a.source.name)! };
+        case 'export':
+          return { name: a.name, ...exportOf(a.source.instance, a.source.export) };
+        case 'instance':
+          return { name: a.name, sort: 'instance' as const, index: instanceIndex.get(a.source.instance)! };
+      }
+    });
+    instanceIndex.set(inst.name, b.instantiate(componentIndex.get(inst.component)!, args));
+  }
+
+  for (const e of plan.exports) {
+    const { sort, index } = exportOf(e.instance, e.export);
+    b.export(e.name, sort, index);
+  }
+
+  b.custom('producers', producersSection('wcompose', version));
+  return b.finish();
+}

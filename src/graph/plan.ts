@@ -1,0 +1,296 @@
+import { WcomposeError } from '../diagnostics/error.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { Instantiation, matchResources } from '../types/instantiate.js';
+import type { Extern, ResourceType } from '../types/model.js';
+import { Substitution } from '../types/substitute.js';
+import type { LinkChecker } from './link-checker.js';
+import { checkLink } from './link-checker.js';
+import type {
+  ArgumentSource, CompositionSpec, ComponentInput, ImportPolicy, InstanceSpec, Plan, PlannedArgument, PlannedExport,
+  PlannedImport, PlannedInstance,
+} from './model.js';
+import { compareVersionsDescending, compatibilityKey, findCompatible } from './names.js';
+import { topologicalOrder } from './order.js';
+import { resourcesUsed } from './resources-used.js';
+
+/**
+ * Turns a composition spec into a plan: resolves every import of every instance (explicit argument, automatic plug,
+ * or an import of the composition), type-checks each link, merges the leftover imports, orders everything and
+ * chooses the exports. Any problem is a WcomposeError naming the instance and import.
+ */
+export function plan(spec: CompositionSpec, checker: LinkChecker = checkLink): Plan {
+  const components = new Map(spec.components.map((c) => [c.name, c]));
+  const specs = new Map(spec.instances.map((i) => [i.name, i]));
+  const fail = (code: ConstructorParameters<typeof WcomposeError>[0], message: string, path: string[] = []): never => {
+    throw new WcomposeError(code, message, { file: spec.source, path });
+  };
+
+  for (const i of spec.instances) {
+    if (!components.has(i.component)) {
+      fail('WC4001', `instance "${i.name}" uses unknown component "${i.component}"${didYouMean(i.component, components.keys())}`);
+    }
+  }
+  const componentOf = (i: InstanceSpec): ComponentInput => components.get(i.component)!;
+  const exportNames = (instance: string): string[] => [...componentOf(specs.get(instance)!).type.exports.keys()];
+
+  // 1. Where each import comes from.
+  const sources = new Map<string, PlannedArgument[]>();
+  for (const inst of spec.instances) {
+    const imports = componentOf(inst).type.imports;
+    for (const [name, arg] of Object.entries(inst.with)) {
+      if (!imports.has(name)) {
+        fail('WC4003', `instance "${inst.name}" has no import "${name}"${didYouMean(name, imports.keys())}`, [`instances.${inst.name}.with`]);
+      }
+      if (!specs.has(arg.instance)) {
+        fail('WC4002', `unknown instance "${arg.instance}"${didYouMean(arg.instance, specs.keys())}`, [`instances.${inst.name}.with["${name}"]`]);
+      }
+    }
+    const args: PlannedArgument[] = [];
+    for (const name of imports.keys()) {
+      const explicit = inst.with[name];
+      if (explicit !== undefined) {
+        args.push({ name, source: explicitSource(name, explicit.instance, explicit.export), how: 'explicit' });
+        continue;
+      }
+      const auto = spec.autoPlug === false ? undefined : autoSource(inst.name, name);
+      args.push(auto === undefined ? { name, source: { kind: 'import', name }, how: 'import' } : { name, source: auto, how: 'auto' });
+    }
+    sources.set(inst.name, args);
+  }
+
+  function explicitSource(importName: string, instance: string, exportName: string | undefined): ArgumentSource {
+    const names = exportNames(instance);
+    if (exportName !== undefined) {
+      const found = findCompatible(exportName, names);
+      if (found === undefined) {
+        return fail('WC4004', `instance "${instance}" has no export "${exportName}"${didYouMean(exportName, names)}`);
+      }
+      return { kind: 'export', instance, export: found };
+    }
+    const found = findCompatible(importName, names);
+    return found === undefined ? { kind: 'instance', instance } : { kind: 'export', instance, export: found };
+  }
+
+  function autoSource(self: string, importName: string): ArgumentSource | undefined {
+    const candidates: { instance: string; export: string }[] = [];
+    for (const other of [...specs.keys()].sort()) {
+      if (other === self) continue;
+      const found = findCompatible(importName, exportNames(other));
+      if (found !== undefined) candidates.push({ instance: other, export: found });
+    }
+    if (candidates.length === 0) return undefined;
+    const exact = candidates.filter((c) => c.export === importName);
+    const chosen = exact.length === 1 ? exact[0]! : candidates.length === 1 ? candidates[0]! : undefined;
+    if (chosen === undefined) {
+      const list = candidates.map((c) => `${c.instance} (${c.export})`).join(', ');
+      return fail('WC4005', `import "${importName}" of instance "${self}" can be plugged by several instances: ${list}`, [
+        `instances.${self}.with`,
+      ]);
+    }
+    return { kind: 'export', ...chosen };
+  }
+
+  // 2. Order: each instance after those it consumes.
+  const ordered = topologicalOrder([...specs.keys()], (name) =>
+    sources.get(name)!.flatMap((a) => (a.source.kind === 'import' ? [] : [a.source.instance])),
+  );
+  if ('cycle' in ordered) {
+    const { cycle } = ordered;
+    const steps = cycle.slice(0, -1).map((from, i) => {
+      const to = cycle[i + 1]!;
+      const via = sources.get(from)!.find((a) => a.source.kind !== 'import' && a.source.instance === to)!;
+      return `"${from}" takes import "${via.name}" from "${to}"`;
+    });
+    fail('WC4006', `instances depend on each other in a cycle: ${cycle.join(' → ')} (${steps.join(', ')})`);
+  }
+  const order = (ordered as { order: string[] }).order;
+
+  // 3. Leftover imports: checked against the policy, merged by semver compatibility.
+  const leftovers = order.flatMap((inst) =>
+    sources.get(inst)!.filter((a) => a.source.kind === 'import').map((a) => ({ instance: inst, name: a.name })),
+  );
+  checkPolicy(spec.imports ?? 'allow', leftovers, fail);
+  const imports = mergeImports(leftovers, (inst, name) => componentOf(specs.get(inst)!).type.imports.get(name)!);
+  for (const arg of sources.values()) {
+    for (const a of arg) if (a.source.kind === 'import') a.source = { kind: 'import', name: imports.nameOf.get(a.source.name)! };
+  }
+
+  // 4. Instantiate in order, checking every link with the resources supplied so far.
+  const planned = new Map<string, PlannedInstance>();
+  for (const name of order) {
+    const inst = specs.get(name)!;
+    const component = componentOf(inst);
+    const instantiation = new Instantiation(component.type);
+    const args = sources.get(name)!;
+    for (const arg of args) {
+      const actual = resolveSource(arg.source);
+      const expected = instantiation.expected(arg.name)!;
+      const problems = checker(expected, actual);
+      if (problems.length > 0) {
+        const from = describeSource(arg.source);
+        const first = problems[0]!;
+        fail('WC4009', `${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, [
+          `instance "${name}" import "${arg.name}" ← ${from}`,
+          ...first.path,
+        ]);
+      }
+      instantiation.supply(arg.name, actual);
+    }
+    planned.set(name, { name, component, args, exports: instantiation.exports().exports });
+  }
+
+  function resolveSource(s: ArgumentSource): Extern {
+    switch (s.kind) {
+      case 'import':
+        return imports.byName.get(s.name)!.extern;
+      case 'export':
+        return planned.get(s.instance)!.exports.get(s.export)!;
+      case 'instance':
+        return { kind: 'instance', type: { kind: 'instance', exports: planned.get(s.instance)!.exports, declared: [] } };
+    }
+  }
+
+  // 5. Exports.
+  const exports = chooseExports(spec, planned, sources, order, fail);
+
+  // 6. Imports in an order where each comes after those whose resources it uses.
+  const importOrder = orderImports([...imports.byName.values()], fail);
+
+  const instances = order.map((n) => planned.get(n)!);
+  const distinct: ComponentInput[] = [];
+  for (const i of instances) if (!distinct.includes(i.component)) distinct.push(i.component);
+  return { components: distinct, instances, imports: importOrder, exports };
+}
+
+function describeSource(s: ArgumentSource): string {
+  switch (s.kind) {
+    case 'import':
+      return `import "${s.name}" of the composition`;
+    case 'export':
+      return `export "${s.export}" of instance "${s.instance}"`;
+    case 'instance':
+      return `instance "${s.instance}"`;
+  }
+}
+
+function wildcard(pattern: string): RegExp {
+  const body = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  // A pattern without a version matches every version of the name.
+  return new RegExp(`^${body}${pattern.includes('@') ? '' : '(@.*)?'}$`);
+}
+
+function checkPolicy(
+  policy: ImportPolicy,
+  leftovers: { instance: string; name: string }[],
+  fail: (code: 'WC4008' | 'WC4010', message: string, path?: string[]) => never,
+): void {
+  if (policy === 'allow' || leftovers.length === 0) return;
+  if (policy === 'none') {
+    const first = leftovers[0]!;
+    const more = leftovers.length > 1 ? ` (and ${leftovers.length - 1} more: ${leftovers.slice(1).map((l) => `"${l.name}" of "${l.instance}"`).join(', ')})` : '';
+    fail('WC4010', `import "${first.name}" of instance "${first.instance}" is not supplied, and imports are "none"${more}`);
+  }
+  const allow = policy.allow?.map(wildcard);
+  const deny = policy.deny?.map(wildcard) ?? [];
+  for (const l of leftovers) {
+    const denied = deny.some((d) => d.test(l.name)) || (allow !== undefined && !allow.some((a) => a.test(l.name)));
+    if (denied) {
+      fail('WC4008', `import "${l.name}" of instance "${l.instance}" would be an import of the composition, which the imports policy forbids`);
+    }
+  }
+}
+
+/**
+ * Merges leftover imports by semver compatibility: `wasi:io/streams@0.2.0` and `@0.2.12` become one `@0.2.12` import
+ * whose type is the highest version's. Resources are unified across the instances that import the same interface,
+ * so a type from one component that uses another's resource refers to the merged import's.
+ */
+function mergeImports(
+  leftovers: { instance: string; name: string }[],
+  externOf: (instance: string, name: string) => Extern,
+): { byName: Map<string, PlannedImport>; nameOf: Map<string, string> } {
+  const groups = new Map<string, { instance: string; name: string }[]>();
+  for (const l of leftovers) {
+    const key = compatibilityKey(l.name);
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  const chosen = new Map<string, { instance: string; name: string }>();
+  for (const [key, users] of groups) {
+    const names = [...new Set(users.map((u) => u.name))].sort(compareVersionsDescending);
+    chosen.set(key, users.find((u) => u.name === names[0])!);
+  }
+  const unify = new Map<ResourceType, ResourceType>();
+  for (const [key, users] of groups) {
+    const rep = chosen.get(key)!;
+    const repExtern = externOf(rep.instance, rep.name);
+    for (const u of users) matchResources(externOf(u.instance, u.name), repExtern, unify);
+  }
+  const sub = new Substitution(unify);
+  const byName = new Map<string, PlannedImport>();
+  const nameOf = new Map<string, string>();
+  for (const [key, users] of groups) {
+    const rep = chosen.get(key)!;
+    byName.set(rep.name, { name: rep.name, extern: sub.extern(externOf(rep.instance, rep.name)), users });
+    for (const u of users) nameOf.set(u.name, rep.name);
+  }
+  return { byName, nameOf };
+}
+
+function orderImports(imports: PlannedImport[], fail: (code: 'WC4012', message: string) => never): PlannedImport[] {
+  const owner = new Map<ResourceType, string>();
+  for (const i of imports) {
+    if (i.extern.kind === 'instance') for (const r of i.extern.type.declared) owner.set(r, i.name);
+    if (i.extern.kind === 'type' && typeof i.extern.type !== 'string' && i.extern.type.kind === 'resource') owner.set(i.extern.type, i.name);
+  }
+  const byName = new Map(imports.map((i) => [i.name, i]));
+  const ordered = topologicalOrder([...byName.keys()], (name) => {
+    const deps = new Set<string>();
+    for (const r of resourcesUsed(byName.get(name)!.extern)) {
+      const o = owner.get(r);
+      if (o === undefined) {
+        fail('WC4012', `import "${name}" uses resource "${r.name}", which is provided by an instance of the composition, not imported`);
+      }
+      if (o !== name) deps.add(o);
+    }
+    return deps;
+  });
+  if ('cycle' in ordered) throw new Error(`imports use each other's resources in a cycle: ${ordered.cycle.join(' → ')}`);
+  return ordered.order.map((n) => byName.get(n)!);
+}
+
+function chooseExports(
+  spec: CompositionSpec,
+  planned: Map<string, PlannedInstance>,
+  sources: Map<string, PlannedArgument[]>,
+  order: string[],
+  fail: (code: 'WC4002' | 'WC4004' | 'WC4007' | 'WC4011', message: string, path?: string[]) => never,
+): PlannedExport[] {
+  let wanted = spec.exports;
+  if (wanted === undefined) {
+    // By default, what nobody inside consumes: the exports of instances no other instance takes arguments from.
+    const consumed = new Set([...sources.values()].flat().flatMap((a) => (a.source.kind === 'import' ? [] : [a.source.instance])));
+    wanted = order.filter((n) => !consumed.has(n)).map((instance) => ({ instance }));
+  }
+  const out: PlannedExport[] = [];
+  const seen = new Map<string, string>();
+  for (const e of wanted) {
+    const inst = planned.get(e.instance);
+    if (inst === undefined) fail('WC4002', `unknown instance "${e.instance}"${didYouMean(e.instance, planned.keys())}`, ['exports']);
+    const names = e.export === undefined ? [...inst.exports.keys()] : [findCompatible(e.export, inst.exports.keys()) ?? e.export];
+    for (const name of names) {
+      const extern = inst.exports.get(name);
+      if (extern === undefined) {
+        fail('WC4004', `instance "${e.instance}" has no export "${name}"${didYouMean(name, inst.exports.keys())}`, ['exports']);
+      }
+      const as = e.as ?? name;
+      const previous = seen.get(as);
+      if (previous !== undefined) {
+        fail('WC4007', `export "${as}" is exported twice: from ${previous} and from instance "${e.instance}"`, ['exports']);
+      }
+      seen.set(as, `instance "${e.instance}"`);
+      out.push({ name: as, instance: e.instance, export: name, extern });
+    }
+  }
+  if (out.length === 0) fail('WC4011', 'the composition exports nothing');
+  return out;
+}

@@ -1,0 +1,56 @@
+import type { ComponentType, Extern, ResourceType } from './model.js';
+import { isResource, newResource } from './model.js';
+import { Substitution } from './substitute.js';
+
+/**
+ * Pairs the resources an expected extern declares with those of the actual one, by export name: after an import is
+ * satisfied, its resources *are* the argument's, and later types that mention them must be read that way.
+ */
+export function matchResources(expected: Extern, actual: Extern, map: Map<ResourceType, ResourceType>): void {
+  if (expected.kind === 'type' && actual.kind === 'type' && isResource(expected.type) && isResource(actual.type)) {
+    if (expected.type !== actual.type) map.set(expected.type, actual.type);
+  } else if (expected.kind === 'instance' && actual.kind === 'instance') {
+    for (const [name, e] of expected.type.exports) {
+      const a = actual.type.exports.get(name);
+      if (a !== undefined) matchResources(e, a, map);
+    }
+  }
+}
+
+/**
+ * Instantiation as the spec's validation does it, one import at a time: each argument's resources replace the
+ * import's, so that the next import's type (which may `use` them) is read with the argument's identities. What the
+ * component declares and no argument supplied is new in each instance.
+ */
+export class Instantiation {
+  readonly map = new Map<ResourceType, ResourceType>();
+
+  constructor(readonly component: ComponentType) {}
+
+  /** The type import `name` expects, given the arguments supplied so far. */
+  expected(name: string): Extern | undefined {
+    const e = this.component.imports.get(name);
+    return e === undefined ? undefined : new Substitution(this.map).extern(e);
+  }
+
+  /** Records that import `name` is satisfied by `actual`. */
+  supply(name: string, actual: Extern): void {
+    const e = this.component.imports.get(name);
+    if (e !== undefined) matchResources(e, actual, this.map);
+  }
+
+  /** The instance's exports: the component's, read with the arguments' resources and fresh ones for the rest. */
+  exports(): { exports: Map<string, Extern>; fresh: ResourceType[] } {
+    const fresh: ResourceType[] = [];
+    const map = new Map(this.map);
+    for (const r of this.component.declared) {
+      if (!map.has(r)) {
+        const n = newResource(r.name, r.local);
+        map.set(r, n);
+        fresh.push(n);
+      }
+    }
+    const sub = new Substitution(map);
+    return { exports: new Map([...this.component.exports].map(([n, e]) => [n, sub.extern(e)])), fresh };
+  }
+}
