@@ -4,7 +4,7 @@ import type { WcomposeConfig } from '../config/schema.js';
 import { validateConfig } from '../config/load-config.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { Plan } from '../graph/model.js';
-import { compose } from './compose.js';
+import { composeChunks } from './compose.js';
 
 export interface BuildOptions {
   /** The config file (default: compose.config.ts or .mts/.js/.mjs in `cwd`), or a config object. */
@@ -36,8 +36,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     config = await loadConfig(configFile);
   }
   const spec = await resolveConfig(config, configFile, cwd);
-  const { plan, bytes } = compose(spec);
+  const { plan, chunks, size } = composeChunks(spec);
   const output = outputPath(config, configFile, cwd, options.output);
-  await writeFileAtomic(output, bytes);
-  return { output, size: bytes.length, plan, configFile };
+  await writeFileAtomic(output, chunks);
+  return { output, size, plan, configFile };
 }

@@ -3,7 +3,7 @@ import type { Finding } from '../check/finding.js';
 import type { ComponentType } from '../types/model.js';
 import { decodeComponent } from '../types/decode.js';
 import { loadWitWorld, type LoadWitOptions } from '../wit/load.js';
-import { inFile, loadComponentType } from './read-input.js';
+import { inFile, loadComponentType } from '../io/read-input.js';
 
 export interface CheckOptions extends LoadWitOptions {
   /** The component: a path to its binary, the binary itself, or its already decoded type. */

@@ -1,4 +1,4 @@
-import { emit } from '../emit/emit.js';
+import { emit, emitChunks } from '../emit/emit.js';
 import type { CompositionSpec, Plan } from '../graph/model.js';
 import { plan } from '../graph/plan.js';
 
@@ -12,4 +12,11 @@ export interface ComposeResult {
 export function compose(spec: CompositionSpec): ComposeResult {
   const p = plan(spec);
   return { plan: p, bytes: emit(p) };
+}
+
+/** `compose`, with the output as chunks that reference the inputs' bytes (what `build` writes, copy-free). */
+export function composeChunks(spec: CompositionSpec): { plan: Plan; chunks: Uint8Array[]; size: number } {
+  const p = plan(spec);
+  const chunks = emitChunks(p);
+  return { plan: p, chunks, size: chunks.reduce((n, c) => n + c.length, 0) };
 }

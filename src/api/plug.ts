@@ -3,7 +3,7 @@ import { WcomposeError } from '../diagnostics/error.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { ComponentInput, InstanceSpec } from '../graph/model.js';
 import { loadComponentFile } from '../io/read-input.js';
-import { compose } from './compose.js';
+import { composeChunks } from './compose.js';
 import type { BuildResult } from './build.js';
 
 export interface PlugOptions {
@@ -35,8 +35,8 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
     throw new WcomposeError('WC4011', 'the socket component exports nothing', { file: socket.file });
   }
   const instances: InstanceSpec[] = components.map((c) => ({ name: c.name, component: c.name, with: {} }));
-  const { plan, bytes } = compose({ components, instances, exports: [{ instance: socket.name }] });
+  const { plan, chunks, size } = composeChunks({ components, instances, exports: [{ instance: socket.name }] });
   const output = resolve(cwd, options.output);
-  await writeFileAtomic(output, bytes);
-  return { output, size: bytes.length, plan };
+  await writeFileAtomic(output, chunks);
+  return { output, size, plan };
 }

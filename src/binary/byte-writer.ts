@@ -1,26 +1,41 @@
 const utf8 = new TextEncoder();
 
-/** An append-only byte buffer with the encodings the component binary format uses. */
+/** Payloads at least this large are referenced, not copied (embedded modules and components). */
+const REFERENCE_THRESHOLD = 64 * 1024;
+
+/**
+ * An append-only byte sequence with the encodings the component binary format uses. Large payloads are kept by
+ * reference as separate chunks, so embedding a 12 MB component costs no copy until (unless) one buffer is asked for.
+ */
 export class ByteWriter {
   private buf: Uint8Array;
-  length = 0;
+  /** Bytes in `buf`. */
+  private used = 0;
+  /** Finished chunks before `buf`. */
+  private readonly parts: Uint8Array[] = [];
+  private partsLength = 0;
 
   constructor(capacity = 256) {
     this.buf = new Uint8Array(capacity);
   }
 
+  /** Total bytes written. */
+  get length(): number {
+    return this.partsLength + this.used;
+  }
+
   private reserve(n: number): void {
-    if (this.length + n <= this.buf.length) return;
+    if (this.used + n <= this.buf.length) return;
     let size = this.buf.length * 2;
-    while (size < this.length + n) size *= 2;
+    while (size < this.used + n) size *= 2;
     const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.length));
+    next.set(this.buf.subarray(0, this.used));
     this.buf = next;
   }
 
   u8(b: number): this {
     this.reserve(1);
-    this.buf[this.length++] = b;
+    this.buf[this.used++] = b;
     return this;
   }
 
@@ -31,7 +46,7 @@ export class ByteWriter {
       let byte = v & 0x7f;
       v >>>= 7;
       if (v !== 0) byte |= 0x80;
-      this.buf[this.length++] = byte;
+      this.buf[this.used++] = byte;
     } while (v !== 0);
     return this;
   }
@@ -62,9 +77,30 @@ export class ByteWriter {
   }
 
   bytes(data: Uint8Array): this {
+    if (data.length >= REFERENCE_THRESHOLD) {
+      this.flush();
+      this.parts.push(data);
+      this.partsLength += data.length;
+      return this;
+    }
     this.reserve(data.length);
-    this.buf.set(data, this.length);
-    this.length += data.length;
+    this.buf.set(data, this.used);
+    this.used += data.length;
+    return this;
+  }
+
+  /** Moves what is in the buffer to the finished chunks. */
+  private flush(): void {
+    if (this.used === 0) return;
+    this.parts.push(this.buf.subarray(0, this.used));
+    this.partsLength += this.used;
+    this.buf = new Uint8Array(Math.max(256, this.buf.length - this.used));
+    this.used = 0;
+  }
+
+  /** Appends everything another writer holds, keeping its large chunks by reference. */
+  append(other: ByteWriter): this {
+    for (const chunk of other.chunks()) this.bytes(chunk);
     return this;
   }
 
@@ -95,10 +131,24 @@ export class ByteWriter {
     const inner = new ByteWriter();
     body(inner);
     this.u8(id).u32(inner.length);
-    return this.bytes(inner.finish());
+    return this.append(inner);
   }
 
+  /** The bytes as chunks, without copying: for writing to a file with one `writev`. */
+  chunks(): Uint8Array[] {
+    return this.used === 0 ? [...this.parts] : [...this.parts, this.buf.subarray(0, this.used)];
+  }
+
+  /** The bytes as one buffer (copies only if large payloads were referenced). */
   finish(): Uint8Array {
-    return this.buf.subarray(0, this.length);
+    const chunks = this.chunks();
+    if (chunks.length === 1) return chunks[0]!;
+    const out = new Uint8Array(this.length);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
   }
 }

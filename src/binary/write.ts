@@ -10,10 +10,19 @@ import { writeCoreType, writeCoreValType } from './write-core.js';
 
 /** Writes a component from its sections; the mirror of read.ts. */
 export function writeComponent(sections: Iterable<Section>): Uint8Array {
+  return componentWriter(sections).finish();
+}
+
+/** The same, as chunks that reference embedded modules and components instead of copying them. */
+export function writeComponentChunks(sections: Iterable<Section>): Uint8Array[] {
+  return componentWriter(sections).chunks();
+}
+
+function componentWriter(sections: Iterable<Section>): ByteWriter {
   const w = new ByteWriter(1024);
   writePreamble(w);
   for (const section of sections) writeSection(w, section);
-  return w.finish();
+  return w;
 }
 
 export function writePreamble(w: ByteWriter): void {

@@ -1,5 +1,5 @@
 import type * as bin from '../binary/ast.js';
-import { writeComponent } from '../binary/write.js';
+import { writeComponent, writeComponentChunks } from '../binary/write.js';
 import type { Extern } from '../types/model.js';
 import { TypeScope } from './type-encoder.js';
 
@@ -132,5 +132,10 @@ export class ComponentBuilder extends TypeScope {
 
   finish(): Uint8Array {
     return writeComponent(this.sections());
+  }
+
+  /** The component as chunks: embedded components are referenced, not copied. */
+  chunks(): Uint8Array[] {
+    return writeComponentChunks(this.sections());
   }
 }

@@ -14,6 +14,15 @@ function sortOf(e: Extern): ItemSort {
  * producers section naming wcompose.
  */
 export function emit(plan: Plan): Uint8Array {
+  return build(plan).finish();
+}
+
+/** `emit`, as chunks that reference the input components' bytes: for writing out without copying them. */
+export function emitChunks(plan: Plan): Uint8Array[] {
+  return build(plan).chunks();
+}
+
+function build(plan: Plan): ComponentBuilder {
   const b = new ComponentBuilder();
 
   const importIndex = new Map<string, { sort: ItemSort; index: number }>();
@@ -56,5 +65,5 @@ export function emit(plan: Plan): Uint8Array {
   }
 
   b.custom('producers', producersSection('wcompose', version));
-  return b.finish();
+  return b;
 }

@@ -157,8 +157,7 @@ export function plan(spec: CompositionSpec, checker: LinkChecker = checkLink): P
   const importOrder = orderImports([...imports.byName.values()], fail);
 
   const instances = order.map((n) => planned.get(n)!);
-  const distinct: ComponentInput[] = [];
-  for (const i of instances) if (!distinct.includes(i.component)) distinct.push(i.component);
+  const distinct = [...new Set(instances.map((i) => i.component))];
   return { components: distinct, instances, imports: importOrder, exports };
 }
 

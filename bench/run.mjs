@@ -1,0 +1,143 @@
+// `npm run bench`: wcompose's benchmarks. Prints ratios and per-item costs, not pass/fail: the goals are in the
+// issue tracker and in the README. Uses the built package (dist/), as a user would.
+//
+//   1. decoding the world of a ~12 MB componentize-js component (goal: < 30 ms after start-up)
+//   2. composing two ~12 MB components vs. a script that only reads the inputs and writes their concatenation
+//      (goal: ≤ 1.3×, ideally 1.1×)
+//   3. a chain of 100 and of 1000 small components (goal: 1000 in < 2 s; cost linear in the count)
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFile, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
+import { build, compose, decodeComponent } from '../dist/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cache = join(root, 'node_modules', '.cache', 'wcompose-bench');
+mkdirSync(cache, { recursive: true });
+
+/** Median of `runs` timings of `fn` (after `warmup` untimed runs), in ms. */
+async function time(fn, { runs = 9, warmup = 2 } = {}) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const t = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    t.push(performance.now() - start);
+  }
+  t.sort((a, b) => a - b);
+  return t[Math.floor(t.length / 2)];
+}
+
+/** Builds a componentize-js fixture (or reuses the cached build). */
+async function jsComponent(name) {
+  const dir = join(root, 'fixtures', 'js', name);
+  const hash = createHash('sha256');
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else hash.update(p.slice(dir.length)).update(readFileSync(p));
+    }
+  };
+  walk(dir);
+  const file = join(cache, `${name}-${hash.digest('hex').slice(0, 16)}.wasm`);
+  if (!existsSync(file)) {
+    process.stderr.write(`building ${name} with componentize-js (once)…\n`);
+    const { _setPreopens } = await import('@bytecodealliance/preview2-shim/filesystem');
+    _setPreopens({ '/': '/' });
+    const { componentize } = await import('@bytecodealliance/componentize-js');
+    const meta = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8'));
+    const { component } = await componentize({
+      sourcePath: join(dir, 'component.js'),
+      witPath: join(dir, 'wit'),
+      worldName: meta.world,
+      disableFeatures: meta.disableFeatures,
+    });
+    writeFileSync(file, component);
+  }
+  return file;
+}
+
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+// ── 1. decoding a big component's world ─────────────────────────────────────────
+const big = await jsComponent('cli');
+const bigBytes = new Uint8Array(await readFile(big));
+const decodeMs = await time(() => decodeComponent(bigBytes), { runs: 21 });
+const readDecodeMs = await time(async () => decodeComponent(new Uint8Array(await readFile(big))), { runs: 21 });
+console.log(`1. decode world of a ${mb(bigBytes.length)} component: ${fmt(decodeMs)} (with reading the file: ${fmt(readDecodeMs)}; goal < 30 ms)`);
+
+// ── 2. composing two big components vs. copying their bytes ──────────────────────
+const other = await jsComponent('hello');
+const work = join(tmpdir(), `wcompose-bench-${process.pid}`);
+mkdirSync(work, { recursive: true });
+const out = join(work, 'composed.wasm');
+const config = { components: [big, other], output: out };
+const baseline = async () => {
+  const a = await readFile(big);
+  const b = await readFile(other);
+  await writeFile(join(work, 'concat.wasm'), Buffer.concat([a, b]));
+};
+// Interleave the two so machine noise hits both alike.
+const composeTimes = [];
+const copyTimes = [];
+for (let i = 0; i < 4; i++) {
+  copyTimes.push(await time(baseline, { runs: 5, warmup: 1 }));
+  composeTimes.push(await time(() => build({ config, cwd: work }), { runs: 5, warmup: 1 }));
+}
+const composeMs = Math.min(...composeTimes);
+const copyMs = Math.min(...copyTimes);
+const composedSize = readFileSync(out).length;
+console.log(
+  `2. compose two components (${mb(bigBytes.length)} + ${mb(readFileSync(other).length)} → ${mb(composedSize)}): ${fmt(composeMs)}; ` +
+    `read+concat+write: ${fmt(copyMs)}; ratio ${(composeMs / copyMs).toFixed(2)}× (goal ≤ 1.3×, ideally 1.1×)`,
+);
+
+// ── 3. chains of small components ───────────────────────────────────────────────
+/** Link k of a chain: imports `demo:chain/step` and exports it, adding k. Link 0 imports nothing. */
+function linkWat(k) {
+  const body = k === 0
+    ? `(core module $m (func (export "next") (param i32) (result i32) local.get 0 i32.const ${k + 1} i32.add))
+       (core instance $i (instantiate $m))`
+    : `(import "demo:chain/step@0.1.0" (instance $prev (export "next" (func (param "x" u32) (result u32)))))
+       (alias export $prev "next" (func $prev-next))
+       (core func $lowered (canon lower (func $prev-next)))
+       (core instance $imports (export "next" (func $lowered)))
+       (core module $m (import "prev" "next" (func $p (param i32) (result i32)))
+         (func (export "next") (param i32) (result i32) local.get 0 call $p i32.const ${k + 1} i32.add))
+       (core instance $i (instantiate $m (with "prev" (instance $imports))))`;
+  return `(component ${body}
+    (type $t (func (param "x" u32) (result u32)))
+    (func $next (type $t) (canon lift (core func $i "next")))
+    (instance $api (export "next" (func $next)))
+    (export "demo:chain/step@0.1.0" (instance $api)))`;
+}
+
+async function chain(n) {
+  const components = [];
+  for (let k = 0; k < n; k++) {
+    const bytes = await parse(linkWat(k));
+    components.push({ name: `link${k}`, file: `link${k}.wat`, bytes, type: decodeComponent(bytes) });
+  }
+  const instances = components.map((c, k) => ({
+    name: c.name,
+    component: c.name,
+    with: k === 0 ? {} : { 'demo:chain/step@0.1.0': { instance: `link${k - 1}` } },
+  }));
+  const spec = { components, instances, exports: [{ instance: `link${n - 1}` }], autoPlug: false };
+  const ms = await time(() => compose(spec), { runs: 5, warmup: 1 });
+  return { ms, size: compose(spec).bytes.length };
+}
+const c100 = await chain(100);
+const c1000 = await chain(1000);
+console.log(
+  `3. chain of 100 components: ${fmt(c100.ms)} (${(c100.ms / 100).toFixed(3)} ms each); ` +
+    `1000: ${fmt(c1000.ms)} (${(c1000.ms / 1000).toFixed(3)} ms each; goal < 2 s); ` +
+    `1000/100 = ${(c1000.ms / c100.ms).toFixed(1)}× for 10× the components`,
+);
+await rm(work, { recursive: true, force: true });
