@@ -1,5 +1,8 @@
 import { isWcomposeError } from '../diagnostics/error.js';
 
+/** A mistake in how the command was called: exit code 2. */
+export class UsageError extends Error {}
+
 /** Exit codes, documented in the README: 0 ok, 1 a problem in the inputs, 2 a usage error. */
 export const ExitCode = { ok: 0, problem: 1, usage: 2 } as const;
 
@@ -12,6 +15,11 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<number |
     try {
       process.exitCode = (await fn(...args)) ?? ExitCode.ok;
     } catch (e) {
+      if (e instanceof UsageError) {
+        process.stderr.write(`error: ${e.message}\n`);
+        process.exitCode = ExitCode.usage;
+        return;
+      }
       if (isWcomposeError(e)) {
         process.stderr.write(`error: ${e.format()}\n  hint: ${e.hint}\n`);
       } else {

@@ -9,7 +9,9 @@ import type {
   ArgumentSource, CompositionSpec, ComponentInput, ImportPolicy, InstanceSpec, Plan, PlannedArgument, PlannedExport,
   PlannedImport, PlannedInstance,
 } from './model.js';
-import { compareVersionsDescending, compatibilityKey, findCompatible } from './names.js';
+import { findCompatible } from '../check/names.js';
+import { formatFinding } from '../check/finding.js';
+import { compareVersionsDescending, compatibilityKey } from './names.js';
 import { topologicalOrder } from './order.js';
 import { resourcesUsed } from './resources-used.js';
 
@@ -125,14 +127,10 @@ export function plan(spec: CompositionSpec, checker: LinkChecker = checkLink): P
     for (const arg of args) {
       const actual = resolveSource(arg.source);
       const expected = instantiation.expected(arg.name)!;
-      const problems = checker(expected, actual);
+      const problems = checker(expected, actual, [arg.name]);
       if (problems.length > 0) {
-        const from = describeSource(arg.source);
-        const first = problems[0]!;
-        fail('WC4009', `${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, [
-          `instance "${name}" import "${arg.name}" ← ${from}`,
-          ...first.path,
-        ]);
+        const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).map(formatFinding).join('; ')})` : '';
+        fail('WC4009', `${formatFinding(problems[0]!)}${more}`, [`instance "${name}" ← ${describeSource(arg.source)}`]);
       }
       instantiation.supply(arg.name, actual);
     }

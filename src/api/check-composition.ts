@@ -1,0 +1,40 @@
+import type { Finding } from '../check/finding.js';
+import { findConfig, loadConfig, validateConfig } from '../config/load-config.js';
+import { resolveConfig } from '../config/resolve.js';
+import type { WcomposeConfig } from '../config/schema.js';
+import { isWcomposeError } from '../diagnostics/error.js';
+import type { Plan } from '../graph/model.js';
+import { plan } from '../graph/plan.js';
+
+export interface CheckCompositionOptions {
+  /** The config file (default: compose.config.ts or .mts/.js/.mjs in `cwd`), or a config object. */
+  config?: string | WcomposeConfig | undefined;
+  cwd?: string | undefined;
+}
+
+export interface CheckCompositionResult {
+  ok: boolean;
+  findings: Finding[];
+  /** The checked plan, when the composition fits together. */
+  plan: Plan | undefined;
+  configFile: string | undefined;
+}
+
+/**
+ * Type-checks a whole composition without emitting anything: every link, the leftover imports against the policy,
+ * the exports. A problem in the inputs is a finding, not an exception; a config that cannot be found or read is.
+ */
+export async function checkComposition(options: CheckCompositionOptions = {}): Promise<CheckCompositionResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const configFile = typeof options.config === 'object' ? undefined : findConfig(cwd, options.config);
+  const config = configFile === undefined ? validateConfig(options.config, undefined) : await loadConfig(configFile);
+  const spec = await resolveConfig(config, configFile, cwd);
+  try {
+    const p = plan(spec);
+    return { ok: true, findings: [], plan: p, configFile };
+  } catch (e) {
+    if (!isWcomposeError(e)) throw e;
+    const f: Finding = { code: e.code, path: [...e.path], message: e.message, hint: e.hint };
+    return { ok: false, findings: [f], plan: undefined, configFile };
+  }
+}
