@@ -1,6 +1,9 @@
 /** wcompose's programmatic API: the CLI is a thin shell over these. */
 export { inspect, type InspectResult } from './api/inspect.js';
 export { check, type CheckOptions, type CheckResult } from './api/check.js';
+export {
+  checkComposition, type CheckCompositionOptions, type CheckCompositionResult,
+} from './api/check-composition.js';
 export { checkTarget } from './check/target.js';
 export { SubtypeChecker, TypeNames, checkExtern, isSubtype } from './check/subtype.js';
 export { formatFinding, type Finding } from './check/finding.js';
