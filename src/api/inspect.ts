@@ -7,8 +7,11 @@ export interface InspectResult {
   file: string;
   /** The component's type in the model. */
   type: ComponentType;
-  /** Its world as WIT text. */
-  wit: string;
+  /**
+   * Its world as WIT text, as `wasm-tools component wit` prints it. Computed when first read, and throws (WC2003)
+   * for a component WIT cannot represent (e.g. one that exports a type), which `json` still describes.
+   */
+  readonly wit: string;
   /** Its imports and exports as plain data. */
   json: JsonComponentType;
 }
@@ -16,5 +19,13 @@ export interface InspectResult {
 /** Decodes a component binary and describes its world. */
 export async function inspect(file: string): Promise<InspectResult> {
   const { type } = await loadComponentType(file);
-  return { file, type, wit: printWorld(type), json: componentTypeJson(type) };
+  let wit: string | undefined;
+  return {
+    file,
+    type,
+    get wit(): string {
+      return (wit ??= printWorld(type));
+    },
+    json: componentTypeJson(type),
+  };
 }

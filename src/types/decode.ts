@@ -2,7 +2,8 @@ import type * as bin from '../binary/ast.js';
 import { ComponentReader } from '../binary/read.js';
 import { WcomposeError } from '../diagnostics/error.js';
 import type {
-  AnyType, ComponentType, CoreModuleType, DefinedType, Extern, FuncType, InstanceType, ResourceType, ValueType,
+  AnyType, ComponentType, CoreModuleType, DefinedType, Extern, FuncType, InstanceType, ResourceAlias, ResourceType,
+  ValueType,
 } from './model.js';
 import { isResource, isValueType, newResource } from './model.js';
 import { Instantiation, matchResources } from './instantiate.js';
@@ -32,6 +33,13 @@ class Scope {
   readonly exports = new Map<string, Extern>();
   /** Resources created in this scope (fresh imports, `sub resource` declarations, resource definitions). */
   readonly declared: ResourceType[] = [];
+  // WIT naming metadata (see `ResourceAlias` in model.ts):
+  /** The alias a resource at a type index is reached through, when it is not the resource's own identity. */
+  readonly typeAliases = new Map<number, ResourceAlias>();
+  /** Imports and exports in binary order, and the attributes of those names that carry any. */
+  readonly order: { kind: 'import' | 'export'; name: string }[] = [];
+  readonly importAttributes = new Map<string, bin.NameAttribute[]>();
+  readonly exportAttributes = new Map<string, bin.NameAttribute[]>();
 
   constructor(readonly parent: Scope | undefined, readonly offset: () => number) {}
 
@@ -93,8 +101,8 @@ class Scope {
   }
 
   outer(count: number): Scope {
-    let scope: Scope | undefined = this;
-    for (let i = 0; i < count; i++) scope = scope?.parent;
+    let scope: Scope | undefined = count === 0 ? this : this.parent;
+    for (let i = 1; i < count; i++) scope = scope?.parent;
     if (scope === undefined) this.fail('WC2001', `outer alias count ${count} reaches past the outermost scope`);
     return scope;
   }
@@ -115,7 +123,8 @@ class Scope {
         if (!isResource(type) && !isValueType(type)) {
           return this.fail('WC2003', `exporting a ${type.kind} type by name is not supported`);
         }
-        return { kind: 'type', type };
+        const alias = this.typeAliases.get(s.index);
+        return alias === undefined ? { kind: 'type', type } : { kind: 'type', type, alias };
       }
       default:
         if (s.sort.core === 'module') return { kind: 'module', type: this.at(this.modules, s.index, 'core module') };
@@ -139,11 +148,29 @@ class Scope {
         this.modules.push(e.type);
         return;
       case 'type':
+        if (e.alias !== undefined) this.typeAliases.set(this.types.length, e.alias);
         this.types.push(e.type);
         return;
       case 'value':
         this.values.push(e.type);
     }
+  }
+
+  /**
+   * A type name (an `eq` bound, a component's type export): a new type identity aliasing `type`, reached through
+   * `alias` (see `ResourceAlias` in model.ts). A resource stays the same type under a new alias token; a defined type
+   * is copied (`aliasOf`), so that references through the name can be told apart from references to `type`.
+   */
+  namedType(type: ValueType | ResourceType, alias: ResourceAlias | undefined): Extern {
+    if (isResource(type)) return { kind: 'type', type, alias: { of: alias }, eq: { type, alias } };
+    if (typeof type === 'string') return { kind: 'type', type };
+    return { kind: 'type', type: { ...type, aliasOf: type }, eq: { type } };
+  }
+
+  /** Records an import or export name's order and attributes (WIT naming metadata). */
+  named(kind: 'import' | 'export', name: bin.ExternName): void {
+    this.order.push({ kind, name: name.name });
+    if (name.attributes?.length) (kind === 'import' ? this.importAttributes : this.exportAttributes).set(name.name, name.attributes);
   }
 
   /** The extern an `externtype` describes, with fresh resources where it declares them. */
@@ -166,7 +193,7 @@ class Scope {
         if (!isResource(type) && !isValueType(type)) {
           return this.fail('WC2003', `a ${type.kind} type as a type import or export is not supported`);
         }
-        return { kind: 'type', type };
+        return this.namedType(type, this.typeAliases.get(t.bound.type));
       }
       case 'component': {
         const type = freshComponent(this.componentType(t.type));
@@ -197,7 +224,11 @@ class Scope {
         return;
       case 'outer': {
         const scope = this.outer(a.count);
-        if (a.sort === 'type') this.types.push(scope.type(a.index));
+        if (a.sort === 'type') {
+          const alias = scope.typeAliases.get(a.index);
+          if (alias !== undefined) this.typeAliases.set(this.types.length, alias);
+          this.types.push(scope.type(a.index));
+        }
         else if (a.sort === 'component') this.components.push(scope.component(a.index));
         else if (typeof a.sort === 'object' && a.sort.core === 'type') this.coreTypes.push(scope.at(scope.coreTypes, a.index, 'core type'));
         else if (typeof a.sort === 'object' && a.sort.core === 'module') this.modules.push(scope.at(scope.modules, a.index, 'core module'));
@@ -218,7 +249,9 @@ class Scope {
       case 'instance': {
         const inner = new Scope(this, this.offset);
         for (const d of t.decls) inner.instanceDecl(d);
-        return { kind: 'instance', exports: inner.exports, declared: inner.declared };
+        const instance: InstanceType = { kind: 'instance', exports: inner.exports, declared: inner.declared };
+        if (inner.exportAttributes.size > 0) instance.attributes = inner.exportAttributes;
+        return instance;
       }
       case 'component': {
         const inner = new Scope(this, this.offset);
@@ -226,12 +259,13 @@ class Scope {
           if (d.kind === 'import') {
             const e = inner.externType(d.type, d.name.name);
             inner.imports.set(d.name.name, e);
+            inner.named('import', d.name);
             inner.push(e);
           } else {
             inner.instanceDecl(d);
           }
         }
-        return { kind: 'component', imports: inner.imports, exports: inner.exports, declared: inner.declared };
+        return inner.asComponentType();
       }
       case 'resource': {
         const r = newResource(`resource${this.types.length}`, true);
@@ -268,9 +302,11 @@ class Scope {
       case 'result':
         return { kind: 'result', ok: opt(t.ok), err: opt(t.err) };
       case 'own':
-        return { kind: 'own', resource: this.resource(t.type) };
-      case 'borrow':
-        return { kind: 'borrow', resource: this.resource(t.type) };
+      case 'borrow': {
+        const alias = this.typeAliases.get(t.type);
+        const resource = this.resource(t.type);
+        return alias === undefined ? { kind: t.kind, resource } : { kind: t.kind, resource, alias };
+      }
       case 'stream':
         return { kind: 'stream', element: opt(t.element) };
       case 'future':
@@ -294,9 +330,20 @@ class Scope {
       case 'export': {
         const e = this.externType(d.type, d.name.name);
         this.exports.set(d.name.name, e);
+        this.named('export', d.name);
         this.push(e);
       }
     }
+  }
+
+  /** This scope's imports and exports as a component type. */
+  asComponentType(): ComponentType {
+    const t: ComponentType = { kind: 'component', imports: this.imports, exports: this.exports, declared: this.declared };
+    t.order = this.order;
+    if (this.importAttributes.size > 0 || this.exportAttributes.size > 0) {
+      t.attributes = { imports: this.importAttributes, exports: this.exportAttributes };
+    }
+    return t;
   }
 
   /** `(instantiate c (with …))`: c's exports, with c's imported resources replaced by the arguments' own. */
@@ -329,7 +376,7 @@ function decodeComponentReader(reader: ComponentReader, parent: Scope | undefine
         decodeSection(scope, reader.section(header));
     }
   }
-  return { kind: 'component', imports: scope.imports, exports: scope.exports, declared: scope.declared };
+  return scope.asComponentType();
 }
 
 function decodeSection(scope: Scope, section: bin.Section): void {
@@ -349,6 +396,7 @@ function decodeSection(scope: Scope, section: bin.Section): void {
       for (const i of section.items) {
         const e = scope.externType(i.type, i.name.name);
         scope.imports.set(i.name.name, e);
+        scope.named('import', i.name);
         scope.push(e);
       }
       return;
@@ -356,6 +404,7 @@ function decodeSection(scope: Scope, section: bin.Section): void {
       for (const x of section.items) {
         const e = exportExtern(scope, x);
         scope.exports.set(x.name.name, e);
+        scope.named('export', x.name);
         scope.push(e);
       }
       return;
@@ -398,7 +447,10 @@ function decodeSection(scope: Scope, section: bin.Section): void {
  */
 function exportExtern(scope: Scope, x: bin.Export): Extern {
   const actual = scope.item(x.item);
-  if (x.type === undefined) return actual;
+  if (x.type === undefined) {
+    // A component's type export names the type: a new identity, as for an `eq` bound.
+    return actual.kind === 'type' ? scope.namedType(actual.type, actual.alias) : actual;
+  }
   const declaredBefore = scope.declared.length;
   const ascribed = scope.externType(x.type, x.name.name);
   const fresh = scope.declared.splice(declaredBefore);

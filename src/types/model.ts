@@ -1,4 +1,4 @@
-import type { CoreType, PrimValType } from '../binary/ast.js';
+import type { CoreType, NameAttribute, PrimValType } from '../binary/ast.js';
 
 /**
  * wcompose's one model of component types, shared by component binaries and WIT worlds.
@@ -25,7 +25,7 @@ export interface Case {
   type: ValueType | undefined;
 }
 
-export type DefinedType =
+export type DefinedType = (
   | { kind: 'alias'; type: PrimitiveType } // a defined type that is just a primitive: WIT `type size = u32`
   | { kind: 'record'; fields: Field[] }
   | { kind: 'variant'; cases: Case[] }
@@ -35,11 +35,18 @@ export type DefinedType =
   | { kind: 'enum'; names: string[] }
   | { kind: 'option'; type: ValueType }
   | { kind: 'result'; ok: ValueType | undefined; err: ValueType | undefined }
-  | { kind: 'own'; resource: ResourceType }
-  | { kind: 'borrow'; resource: ResourceType }
+  | { kind: 'own'; resource: ResourceType; /** WIT naming, see `ResourceAlias` */ alias?: ResourceAlias }
+  | { kind: 'borrow'; resource: ResourceType; /** WIT naming, see `ResourceAlias` */ alias?: ResourceAlias }
   | { kind: 'stream'; element: ValueType | undefined }
   | { kind: 'future'; element: ValueType | undefined }
-  | { kind: 'map'; key: ValueType; value: ValueType };
+  | { kind: 'map'; key: ValueType; value: ValueType }
+) & {
+  /**
+   * WIT naming (optional): set on the copy that a type name makes, see `TypeRef`. The copy has `aliasOf`'s
+   * structure (so it is the same type to everything that compares structurally) and its own identity.
+   */
+  aliasOf?: DefinedType;
+};
 
 let nextResourceId = 1;
 
@@ -64,12 +71,39 @@ export interface FuncType {
   result: ValueType | undefined;
 }
 
+/**
+ * WIT naming metadata. Everything below is optional: the binary decoder fills it in so that `inspect --wit` can
+ * print a component's world the way wit-component does; other producers of the model may leave it out.
+ *
+ * In the binary format, naming a type — `(export "n" (type (eq X)))` in an instance or component type, a top-level
+ * `(import "n" (type (eq X)))`, a component's `(export "n" (type X))` — makes a new type *identity* that aliases X.
+ * The spec treats it as X, but WIT tells them apart (`type b = a;`, `use i.{t}`, `own-r` vs `r`, which name a
+ * function's parameter is written with). The model keeps the distinction without changing what the types are:
+ * - for a defined type, the name's identity is a shallow copy of X with `aliasOf: X` (references through the name
+ *   get the copy; it is structurally X);
+ * - a resource keeps its identity (it *is* the type); a name of it is a `ResourceAlias` token, carried next to the
+ *   resource on the extern (`Extern.alias`) and on own/borrow handles made through that name (`alias`). A resource
+ *   reached without a token is reached through its own identity.
+ */
+export interface ResourceAlias {
+  /** The name this one was made from (another alias), or undefined when it names the resource itself. */
+  readonly of: ResourceAlias | undefined;
+}
+
+/** A type identity as WIT naming sees it: a type, and for a resource, the alias it is reached through. */
+export interface TypeRef {
+  type: ValueType | ResourceType;
+  alias?: ResourceAlias | undefined;
+}
+
 /** The type of an instance: its exports, in order. */
 export interface InstanceType {
   kind: 'instance';
   exports: Map<string, Extern>;
   /** Resources this type declares itself (`(export "r" (type (sub resource)))`): fresh each time it is used. */
   declared: ResourceType[];
+  /** WIT naming (optional): the attributes of export names that carry any (`(implements "…")`, external ids). */
+  attributes?: Map<string, NameAttribute[]>;
 }
 
 export interface ComponentType {
@@ -78,6 +112,10 @@ export interface ComponentType {
   exports: Map<string, Extern>;
   /** Resources this type declares (through its imports, exports or definitions): fresh each time it is used. */
   declared: ResourceType[];
+  /** WIT naming (optional): the attributes of import and export names that carry any (implements, external ids). */
+  attributes?: { imports: Map<string, NameAttribute[]>; exports: Map<string, NameAttribute[]> };
+  /** WIT naming (optional): imports and exports in binary order, interleaved as the sections were. */
+  order?: { kind: 'import' | 'export'; name: string }[];
 }
 
 /** A core module's type, kept in binary form: wcompose never looks inside core modules. */
@@ -95,7 +133,17 @@ export type Extern =
   | { kind: 'instance'; type: InstanceType }
   | { kind: 'component'; type: ComponentType }
   | { kind: 'module'; type: CoreModuleType }
-  | { kind: 'type'; type: ValueType | ResourceType }
+  | {
+      kind: 'type';
+      type: ValueType | ResourceType;
+      /** WIT naming (optional): for a resource, the name (identity) this extern has or refers to, see `TypeRef`. */
+      alias?: ResourceAlias | undefined;
+      /**
+       * WIT naming (optional): set when this import or export is itself a new type identity (an `eq` bound, or a
+       * component's type export): what it aliases. Then `type`/`alias` is the new identity.
+       */
+      eq?: TypeRef | undefined;
+    }
   | { kind: 'value'; type: ValueType };
 
 export function isResource(t: AnyType): t is ResourceType {

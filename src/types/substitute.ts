@@ -1,22 +1,58 @@
-import type { ComponentType, Extern, FuncType, InstanceType, ResourceType, ValueType } from './model.js';
-import { newResource } from './model.js';
+import type {
+  ComponentType, DefinedType, Extern, FuncType, InstanceType, ResourceAlias, ResourceType, TypeRef, ValueType,
+} from './model.js';
+import { isResource, newResource } from './model.js';
+
+/**
+ * Renamings of type identities, which instantiation makes when a component's type imports are given arguments
+ * (wasmparser's "type renamings"): only WIT naming metadata depends on them (see `ResourceAlias` in model.ts).
+ */
+export interface Renames {
+  /** A defined type (the identity an `eq` type import made) replaced by the argument's. */
+  types?: Map<DefinedType, ValueType>;
+  /**
+   * A resource identity replaced by the argument's alias: keyed by the old alias, or by the old resource itself for
+   * its own identity. (The resource itself is replaced through the resource map.)
+   */
+  aliases?: Map<ResourceAlias | ResourceType, ResourceAlias | undefined>;
+}
 
 /**
  * Replaces resources in a type, keeping identity: a part that mentions none of the replaced resources is returned
- * as is, and a part reached twice is replaced once (memo), so names and sharing survive.
+ * as is, and a part reached twice is replaced once (memo), so names and sharing survive. Optional fields (WIT
+ * naming metadata) are carried over.
  */
 export class Substitution {
   private readonly memo = new Map<object, unknown>();
+  private readonly empty: boolean;
 
-  constructor(private readonly map: Map<ResourceType, ResourceType>) {}
+  constructor(
+    private readonly map: Map<ResourceType, ResourceType>,
+    private readonly renames: Renames = {},
+  ) {
+    this.empty = map.size === 0 && !renames.types?.size && !renames.aliases?.size;
+  }
 
   resource(r: ResourceType): ResourceType {
     return this.map.get(r) ?? r;
   }
 
+  /** The alias through which the replacement of `r` is reached, for a reference to `r` through `alias`. */
+  resourceAlias(r: ResourceType, alias: ResourceAlias | undefined): ResourceAlias | undefined {
+    const key = alias ?? r;
+    return this.renames.aliases?.has(key) ? this.renames.aliases.get(key) : alias;
+  }
+
+  private ref(r: TypeRef): TypeRef {
+    if (isResource(r.type)) return { type: this.resource(r.type), alias: this.resourceAlias(r.type, r.alias) };
+    return { type: this.value(r.type) };
+  }
+
   value(t: ValueType): ValueType {
     if (typeof t === 'string') return t;
-    if (this.map.size === 0) return t;
+    if (this.empty) return t;
+    const renamed = this.renames.types?.get(t);
+    if (renamed !== undefined) return renamed;
     const seen = this.memo.get(t);
     if (seen) return seen as ValueType;
     const out = this.valueUncached(t);
@@ -36,49 +72,50 @@ export class Substitution {
         return t;
       case 'record': {
         const fields = t.fields.map((f) => ({ name: f.name, type: this.value(f.type) }));
-        return fields.every((f, i) => f.type === t.fields[i]!.type) ? t : { kind: 'record', fields };
+        return fields.every((f, i) => f.type === t.fields[i]!.type) ? t : { ...t, fields };
       }
       case 'variant': {
         const cases = t.cases.map((c) => ({ name: c.name, type: this.opt(c.type) }));
-        return cases.every((c, i) => c.type === t.cases[i]!.type) ? t : { kind: 'variant', cases };
+        return cases.every((c, i) => c.type === t.cases[i]!.type) ? t : { ...t, cases };
       }
       case 'list': {
         const element = this.value(t.element);
-        return element === t.element ? t : { kind: 'list', element, length: t.length };
+        return element === t.element ? t : { ...t, element };
       }
       case 'tuple': {
         const types = t.types.map((x) => this.value(x));
-        return types.every((x, i) => x === t.types[i]) ? t : { kind: 'tuple', types };
+        return types.every((x, i) => x === t.types[i]) ? t : { ...t, types };
       }
       case 'option': {
         const type = this.value(t.type);
-        return type === t.type ? t : { kind: 'option', type };
+        return type === t.type ? t : { ...t, type };
       }
       case 'result': {
         const ok = this.opt(t.ok);
         const err = this.opt(t.err);
-        return ok === t.ok && err === t.err ? t : { kind: 'result', ok, err };
+        return ok === t.ok && err === t.err ? t : { ...t, ok, err };
       }
       case 'own':
       case 'borrow': {
         const resource = this.resource(t.resource);
-        return resource === t.resource ? t : { kind: t.kind, resource };
+        const alias = this.resourceAlias(t.resource, t.alias);
+        return resource === t.resource && alias === t.alias ? t : { ...t, resource, alias };
       }
       case 'stream':
       case 'future': {
         const element = this.opt(t.element);
-        return element === t.element ? t : { kind: t.kind, element };
+        return element === t.element ? t : { ...t, element };
       }
       case 'map': {
         const key = this.value(t.key);
         const value = this.value(t.value);
-        return key === t.key && value === t.value ? t : { kind: 'map', key, value };
+        return key === t.key && value === t.value ? t : { ...t, key, value };
       }
     }
   }
 
   func(f: FuncType): FuncType {
-    if (this.map.size === 0) return f;
+    if (this.empty) return f;
     const seen = this.memo.get(f);
     if (seen) return seen as FuncType;
     const params = f.params.map((p) => ({ name: p.name, type: this.value(p.type) }));
@@ -86,7 +123,7 @@ export class Substitution {
     const out: FuncType =
       result === f.result && params.every((p, i) => p.type === f.params[i]!.type)
         ? f
-        : { kind: 'func', async: f.async, params, result };
+        : { ...f, params, result };
     this.memo.set(f, out);
     return out;
   }
@@ -101,8 +138,13 @@ export class Substitution {
         return { kind: 'component', type: this.component(e.type) };
       case 'module':
         return e;
-      case 'type':
-        return { kind: 'type', type: typeof e.type !== 'string' && e.type.kind === 'resource' ? this.resource(e.type) : this.value(e.type) };
+      case 'type': {
+        const eq = e.eq === undefined ? undefined : this.ref(e.eq);
+        if (isResource(e.type)) {
+          return { ...e, type: this.resource(e.type), alias: this.resourceAlias(e.type, e.alias), eq };
+        }
+        return { ...e, type: this.value(e.type), eq };
+      }
       case 'value':
         return { kind: 'value', type: this.value(e.type) };
     }
@@ -113,11 +155,11 @@ export class Substitution {
   }
 
   instance(t: InstanceType): InstanceType {
-    if (this.map.size === 0) return t;
+    if (this.empty) return t;
     const seen = this.memo.get(t);
     if (seen) return seen as InstanceType;
     const out: InstanceType = {
-      kind: 'instance',
+      ...t,
       exports: this.externs(t.exports),
       declared: t.declared.map((r) => this.resource(r)),
     };
@@ -126,11 +168,11 @@ export class Substitution {
   }
 
   component(t: ComponentType): ComponentType {
-    if (this.map.size === 0) return t;
+    if (this.empty) return t;
     const seen = this.memo.get(t);
     if (seen) return seen as ComponentType;
     const out: ComponentType = {
-      kind: 'component',
+      ...t,
       imports: this.externs(t.imports),
       exports: this.externs(t.exports),
       declared: t.declared.map((r) => this.resource(r)),

@@ -1,11 +1,15 @@
-import type { FuncType, ResourceType, ValueType } from '../types/model.js';
+import type { FuncType, ResourceAlias, ResourceType, ValueType } from '../types/model.js';
 
-/** WIT keywords, which must be written with a leading `%` when used as identifiers. */
+/**
+ * WIT keywords, which must be written with a leading `%` when used as identifiers: exactly wit-parser's list (its
+ * printer's `is_keyword`, which is what `wasm-tools component wit` escapes). `await`, `self`, `error` and the like are
+ * not keywords.
+ */
 const keywords = new Set([
-  'as', 'async', 'bool', 'borrow', 'char', 'constructor', 'enum', 'export', 'f32', 'f64', 'flags', 'from', 'func',
-  'future', 'import', 'include', 'interface', 'list', 'option', 'own', 'package', 'record', 'resource', 'result', 's16',
-  's32', 's64', 's8', 'static', 'stream', 'string', 'tuple', 'type', 'u16', 'u32', 'u64', 'u8', 'use', 'variant',
-  'with', 'world', 'error-context', 'map', 'float32', 'float64', 'include', 'interface', 'type', 'with',
+  'use', 'type', 'func', 'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'f32', 'f64', 'float32', 'float64',
+  'char', 'resource', 'record', 'flags', 'variant', 'enum', 'bool', 'string', 'option', 'result', 'future', 'stream',
+  'list', 'own', 'borrow', '_', 'as', 'from', 'static', 'interface', 'tuple', 'world', 'import', 'export', 'package',
+  'with', 'include', 'constructor', 'error-context', 'async', 'map',
 ]);
 
 export function witIdent(name: string): string {
@@ -14,9 +18,10 @@ export function witIdent(name: string): string {
 
 /**
  * How a printer names types: returns the WIT name for a defined type or resource that has one in scope (possibly
- * qualified), or undefined to print the type's structure inline.
+ * qualified), or undefined to print the type's structure inline. For a resource reached through an own/borrow
+ * handle, `alias` is the handle's `alias` (which name of the resource it was written with, see model.ts).
  */
-export type TypeNamer = (t: Exclude<ValueType, string> | ResourceType) => string | undefined;
+export type TypeNamer = (t: Exclude<ValueType, string> | ResourceType, alias?: ResourceAlias) => string | undefined;
 
 const noNames: TypeNamer = () => undefined;
 
@@ -26,7 +31,7 @@ export function witType(t: ValueType, nameOf: TypeNamer = noNames): string {
   const named = nameOf(t);
   if (named !== undefined) return named;
   const ty = (x: ValueType): string => witType(x, nameOf);
-  const resource = (r: ResourceType): string => nameOf(r) ?? r.name;
+  const resource = (r: ResourceType, alias: ResourceAlias | undefined): string => nameOf(r, alias) ?? r.name;
   switch (t.kind) {
     case 'alias':
       return t.type;
@@ -41,9 +46,9 @@ export function witType(t: ValueType, nameOf: TypeNamer = noNames): string {
       if (t.err === undefined) return `result<${ty(t.ok!)}>`;
       return `result<${t.ok === undefined ? '_' : ty(t.ok)}, ${ty(t.err)}>`;
     case 'own':
-      return resource(t.resource);
+      return resource(t.resource, t.alias);
     case 'borrow':
-      return `borrow<${resource(t.resource)}>`;
+      return `borrow<${resource(t.resource, t.alias)}>`;
     case 'stream':
       return t.element === undefined ? 'stream' : `stream<${ty(t.element)}>`;
     case 'future':
