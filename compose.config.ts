@@ -1,9 +1,13 @@
-// The bundled example: `npx wcompose build` composes it into out/example.wasm.
-// app.wat is written against demo:math/ops; ops.wat implements it. wcompose plugs one into the other.
+// The bundled example, composed by `npx wcompose build` into out/example.wasm.
+//
+// fixtures/example/app.wat is written for a world of its own: it imports demo:log/logger.
+// fixtures/example/logger-stdout.wat implements demo:log/logger on top of wasi:cli/stdout.
+// Composed, the app runs on any WASI 0.2 host: the result imports only wasi:io and wasi:cli interfaces.
 import { defineConfig } from 'wcompose';
 
 export default defineConfig({
   components: ['fixtures/example/*.wat'],
-  output: 'out/example.wasm',
   exports: ['app'],
+  imports: { allow: ['wasi:*'] },
+  output: 'out/example.wasm',
 });

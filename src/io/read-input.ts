@@ -25,14 +25,25 @@ export function inFile<T>(file: string, fn: () => T): T {
   }
 }
 
+/**
+ * wasm-tools reports WAT errors in Rust's debug format; this keeps the line, column and message:
+ * `line 62, column 88: the \`core\` keyword is required…`.
+ */
+export function watErrorMessage(raw: string): string {
+  const pos = /line: (\d+), col: (\d+)/.exec(raw);
+  const kind = /kind: Custom\("((?:[^"\\]|\\.)*)"\)/.exec(raw) ?? /kind: (\w+)/.exec(raw);
+  const message = kind?.[1]?.replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+  if (pos === null || message === undefined) return raw.split('\n').find((l) => l.trim() !== '')?.trim() ?? 'parse error';
+  return `line ${Number(pos[1]) + 1}, column ${Number(pos[2]) + 1}: ${message}`;
+}
+
 /** Turns component WAT text into a binary with wasm-tools' parser (through jco), for `.wat` inputs. */
 async function parseWat(text: string, file: string): Promise<Uint8Array> {
   const { parse } = await import('@bytecodealliance/jco-transpile/wasm-tools');
   try {
     return await parse(text);
   } catch (e) {
-    const message = (e instanceof Error ? e.message : String(e)).split('\n').find((l) => l.trim() !== '') ?? 'parse error';
-    throw new WcomposeError('WC4106', `invalid WAT: ${message.trim()}`, { file });
+    throw new WcomposeError('WC4106', `invalid WAT: ${watErrorMessage(e instanceof Error ? e.message : String(e))}`, { file });
   }
 }
 
