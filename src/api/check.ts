@@ -3,7 +3,7 @@ import type { Finding } from '../check/finding.js';
 import type { ComponentType } from '../types/model.js';
 import { decodeComponent } from '../types/decode.js';
 import { loadWitWorld, type LoadWitOptions } from '../wit/load.js';
-import { inFile, loadComponentType } from '../io/read-input.js';
+import { inFile, loadComponentFile } from '../io/read-input.js';
 
 export interface CheckOptions extends LoadWitOptions {
   /** The component: a path to its binary, the binary itself, or its already decoded type. */
@@ -50,7 +50,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 }
 
 async function componentType(c: CheckOptions['component']): Promise<ComponentType> {
-  if (typeof c === 'string') return (await loadComponentType(c)).type;
+  if (typeof c === 'string') return (await loadComponentFile(c)).type;
   if (c instanceof Uint8Array) return inFile('<component bytes>', () => decodeComponent(c));
   return c;
 }

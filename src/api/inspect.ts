@@ -1,7 +1,7 @@
 import { componentTypeJson, type JsonComponentType } from '../types/json.js';
 import type { ComponentType } from '../types/model.js';
 import { printWorld } from '../wit/print-world.js';
-import { loadComponentType } from '../io/read-input.js';
+import { loadComponentFile } from '../io/read-input.js';
 
 export interface InspectResult {
   file: string;
@@ -18,7 +18,7 @@ export interface InspectResult {
 
 /** Decodes a component binary and describes its world. */
 export async function inspect(file: string): Promise<InspectResult> {
-  const { type } = await loadComponentType(file);
+  const { type } = await loadComponentFile(file);
   let wit: string | undefined;
   return {
     file,

@@ -53,8 +53,3 @@ export async function loadComponentFile(path: string): Promise<{ bytes: Uint8Arr
   const bytes = path.endsWith('.wat') ? await parseWat(new TextDecoder().decode(raw), path) : raw;
   return { bytes, type: inFile(path, () => decodeComponent(bytes)) };
 }
-
-/** Reads and decodes a component binary's type. */
-export async function loadComponentType(path: string): Promise<{ bytes: Uint8Array; type: ComponentType }> {
-  return loadComponentFile(path);
-}
