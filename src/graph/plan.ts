@@ -1,8 +1,7 @@
 import { WcomposeError } from '../diagnostics/error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { Instantiation, matchResources } from '../types/instantiate.js';
+import { Instantiation } from '../types/instantiate.js';
 import type { Extern, ResourceType } from '../types/model.js';
-import { Substitution } from '../types/substitute.js';
 import type { LinkChecker } from './link-checker.js';
 import { checkLink } from './link-checker.js';
 import type {
@@ -11,7 +10,7 @@ import type {
 } from './model.js';
 import { findCompatible } from '../check/names.js';
 import { formatFinding } from '../check/finding.js';
-import { compareVersionsDescending, compatibilityKey } from './names.js';
+import { mergeImports } from './merge-imports.js';
 import { topologicalOrder } from './order.js';
 import { resourcesUsed } from './resources-used.js';
 
@@ -195,42 +194,6 @@ function checkPolicy(
       fail('WC4008', `import "${l.name}" of instance "${l.instance}" would be an import of the composition, which the imports policy forbids`);
     }
   }
-}
-
-/**
- * Merges leftover imports by semver compatibility: `wasi:io/streams@0.2.0` and `@0.2.12` become one `@0.2.12` import
- * whose type is the highest version's. Resources are unified across the instances that import the same interface,
- * so a type from one component that uses another's resource refers to the merged import's.
- */
-function mergeImports(
-  leftovers: { instance: string; name: string }[],
-  externOf: (instance: string, name: string) => Extern,
-): { byName: Map<string, PlannedImport>; nameOf: Map<string, string> } {
-  const groups = new Map<string, { instance: string; name: string }[]>();
-  for (const l of leftovers) {
-    const key = compatibilityKey(l.name);
-    groups.set(key, [...(groups.get(key) ?? []), l]);
-  }
-  const chosen = new Map<string, { instance: string; name: string }>();
-  for (const [key, users] of groups) {
-    const names = [...new Set(users.map((u) => u.name))].sort(compareVersionsDescending);
-    chosen.set(key, users.find((u) => u.name === names[0])!);
-  }
-  const unify = new Map<ResourceType, ResourceType>();
-  for (const [key, users] of groups) {
-    const rep = chosen.get(key)!;
-    const repExtern = externOf(rep.instance, rep.name);
-    for (const u of users) matchResources(externOf(u.instance, u.name), repExtern, unify);
-  }
-  const sub = new Substitution(unify);
-  const byName = new Map<string, PlannedImport>();
-  const nameOf = new Map<string, string>();
-  for (const [key, users] of groups) {
-    const rep = chosen.get(key)!;
-    byName.set(rep.name, { name: rep.name, extern: sub.extern(externOf(rep.instance, rep.name)), users });
-    for (const u of users) nameOf.set(u.name, rep.name);
-  }
-  return { byName, nameOf };
 }
 
 function orderImports(imports: PlannedImport[], fail: (code: 'WC4012', message: string) => never): PlannedImport[] {

@@ -32,10 +32,25 @@ export const EXPERIMENTAL_WAT_FIXTURES: readonly string[] = ['proposals'];
 
 const WAT_DIR = join(FIXTURES_DIR, 'wat');
 const JS_DIR = join(FIXTURES_DIR, 'js');
+/**
+ * WAT components for the composition tests: fixtures/wat/compose/<name>.wat.
+ * Kept out of watFixtureNames() (they are pieces meant to be linked, e.g. a
+ * component importing and exporting the same interface), built and cached
+ * the same way (under <cache>/wat-compose/).
+ */
+const COMPOSE_WAT_DIR = join(WAT_DIR, 'compose');
 
 /** Names (without `.wat`) of all fixtures/wat/*.wat files, sorted. */
 export function watFixtureNames(): string[] {
   return readdirSync(WAT_DIR)
+    .filter((f) => f.endsWith('.wat'))
+    .map((f) => f.slice(0, -'.wat'.length))
+    .sort();
+}
+
+/** Names (without `.wat`) of all fixtures/wat/compose/*.wat files, sorted. */
+export function composeWatFixtureNames(): string[] {
+  return readdirSync(COMPOSE_WAT_DIR)
     .filter((f) => f.endsWith('.wat'))
     .map((f) => f.slice(0, -'.wat'.length))
     .sort();
@@ -84,20 +99,22 @@ async function cacheKey(tool: string, files: string[], base: string): Promise<st
 }
 
 interface BuildPlan {
-  kind: FixtureKind;
+  /** Cache subfolder: the fixture kind, or `wat-compose` for fixtures/wat/compose/. */
+  kind: FixtureKind | 'wat-compose';
   name: string;
   path: string;
   build: () => Promise<Uint8Array>;
 }
 
-async function planWat(name: string): Promise<BuildPlan> {
-  const source = join(WAT_DIR, `${name}.wat`);
+async function planWat(name: string, kind: 'wat' | 'wat-compose' = 'wat'): Promise<BuildPlan> {
+  const dir = kind === 'wat' ? WAT_DIR : COMPOSE_WAT_DIR;
+  const source = join(dir, `${name}.wat`);
   const tool = `@bytecodealliance/jco-transpile@${packageVersion('@bytecodealliance/jco-transpile')}`;
-  const key = await cacheKey(tool, [source], WAT_DIR);
+  const key = await cacheKey(tool, [source], dir);
   return {
-    kind: 'wat',
+    kind,
     name,
-    path: join(CACHE_DIR, 'wat', `${name}-${key}.wasm`),
+    path: join(CACHE_DIR, kind, `${name}-${key}.wasm`),
     build: async () => parseWat(await readFile(source, 'utf8'), relative(PROJECT_ROOT, source)),
   };
 }
@@ -189,6 +206,18 @@ async function pruneStale(plan: BuildPlan): Promise<void> {
 /** Build (or read from cache) fixtures/wat/<name>.wat. */
 export async function buildWat(name: string): Promise<Uint8Array> {
   return readOrBuild(await planWat(name));
+}
+
+/** Build (or read from cache) fixtures/wat/compose/<name>.wat. */
+export async function buildComposeWat(name: string): Promise<Uint8Array> {
+  return readOrBuild(await planWat(name, 'wat-compose'));
+}
+
+/** Absolute path of the built `.wasm` of fixtures/wat/compose/<name>.wat (building it first if needed). */
+export async function composeWatPath(name: string): Promise<string> {
+  const plan = await planWat(name, 'wat-compose');
+  await readOrBuild(plan);
+  return plan.path;
 }
 
 /** Build (or read from cache) the componentize-js fixture fixtures/js/<name>/. */
