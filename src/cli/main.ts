@@ -4,6 +4,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerPlug } from './commands/plug.js';
+import { registerPlan } from './commands/plan.js';
 import { ExitCode } from './run-command.js';
 
 /** Builds the command-line program; a thin shell over the programmatic API. */
@@ -17,6 +18,7 @@ export function createProgram(): Command {
   registerPlug(program);
   registerInspect(program);
   registerCheck(program);
+  registerPlan(program);
   return program;
 }
 

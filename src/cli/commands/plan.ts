@@ -1,0 +1,49 @@
+import { Chalk } from 'chalk';
+import { Option, type Command } from 'commander';
+import { planComposition } from '../../api/plan.js';
+import { isWcomposeError } from '../../diagnostics/error.js';
+import { planFormats, renderPlan, type PlanFormat } from '../../plan-view/index.js';
+import { colorLevel, errorJson, plural, writeJson } from '../output.js';
+import { ExitCode, UsageError, action } from '../run-command.js';
+
+interface PlanFlags {
+  config?: string;
+  format?: PlanFormat;
+  json?: boolean;
+  svg?: string;
+}
+
+export function registerPlan(program: Command): void {
+  program
+    .command('plan')
+    .description('show the planned composition graph: instances, what satisfies each import, imports and exports')
+    .option('-c, --config <file>', 'the config file (default: compose.config.ts in the current folder)')
+    .addOption(new Option('--format <format>', 'what to print (default: text)').choices(planFormats))
+    .option('--json', 'the same as --format json')
+    .option('--svg <file>', 'also draw the graph to an SVG file (with Graphviz)')
+    .action(
+      action(async (opts: PlanFlags) => {
+        if (opts.json && opts.format !== undefined && opts.format !== 'json') {
+          throw new UsageError(`--json and --format ${opts.format} contradict each other`);
+        }
+        const format: PlanFormat | undefined = opts.json ? 'json' : opts.format;
+        let result;
+        try {
+          result = await planComposition({ config: opts.config, svg: opts.svg });
+        } catch (e) {
+          if (format !== 'json' || !isWcomposeError(e)) throw e;
+          // With JSON output, a problem is still one JSON document (and exit code 1).
+          writeJson({ ok: false, error: errorJson(e) });
+          return ExitCode.problem;
+        }
+        if (result.svg !== undefined && format === undefined) {
+          // Only drawing: say what was drawn where, as `build` does.
+          process.stdout.write(`drew ${plural(result.plan.instances.length, 'instance')} → ${opts.svg}\n`);
+          return ExitCode.ok;
+        }
+        process.stdout.write(renderPlan(result.graph, format ?? 'text', { chalk: new Chalk({ level: colorLevel(process.stdout) }) }));
+        return ExitCode.ok;
+      }),
+    );
+}
+
