@@ -707,7 +707,7 @@ describe('inspect --json', () => {
     const { stdout, code } = await runCli(['inspect', file, '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as { imports: { name: string; kind: string; type: unknown }[]; exports: unknown[] };
-    expect(Object.keys(json).sort()).toEqual(['exports', 'imports']);
+    expect(Object.keys(json)).toEqual(['ok', 'file', 'imports', 'exports']);
     expect(json.imports.map((i) => i.name)).toContain('point');
     expect(json.imports.find((i) => i.name === 'point')).toEqual({
       name: 'point',

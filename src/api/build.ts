@@ -1,10 +1,15 @@
-import { findConfig, loadConfig } from '../config/load-config.js';
+import { dirname } from 'node:path';
+import {
+  artifactPaths, checkArtifactPaths, generateArtifacts, resolveArtifacts, writeAllAtomic, type ArtifactResult,
+} from '../artifacts/index.js';
+import { findConfig, loadConfig, validateConfig } from '../config/load-config.js';
 import { outputPath, resolveConfig } from '../config/resolve.js';
-import type { WcomposeConfig } from '../config/schema.js';
-import { validateConfig } from '../config/load-config.js';
+import type { ArtifactsConfig, WcomposeConfig } from '../config/schema.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { Plan } from '../graph/model.js';
 import { composeChunks } from './compose.js';
+
+export type { ArtifactKind, ArtifactResult } from '../artifacts/index.js';
 
 export interface BuildOptions {
   /** The config file (default: compose.config.ts or .mts/.js/.mjs in `cwd`), or a config object. */
@@ -13,6 +18,13 @@ export interface BuildOptions {
   cwd?: string | undefined;
   /** Overrides the config's `output`. */
   output?: string | undefined;
+  /**
+   * Artifacts to write besides the composed component, on top of the config's `artifacts` (kind by kind: `true`
+   * turns one on at its default path, a string gives its path relative to `cwd`, `false` turns it off).
+   */
+  artifacts?: ArtifactsConfig | undefined;
+  /** Called as the build moves on (`composing 3 components…`): for progress displays. */
+  onProgress?: ((message: string) => void) | undefined;
 }
 
 export interface BuildResult {
@@ -22,22 +34,81 @@ export interface BuildResult {
   size: number;
   plan: Plan;
   configFile: string | undefined;
+  /** The artifacts written besides the composed component (none unless asked for). */
+  artifacts: ArtifactResult[];
 }
 
-/** Builds the composition a config describes and writes it (atomically) to its output file. */
+/**
+ * What a build read and wrote, as far as it got (a failed build fills in what it learnt before failing): what
+ * `watch` watches and ignores.
+ */
+export interface BuildTrace {
+  configFile?: string | undefined;
+  config?: WcomposeConfig | undefined;
+  /** Where the config's relative paths start. */
+  configDir?: string | undefined;
+  /** The component files the build read. */
+  inputs?: string[] | undefined;
+  /** Everything the build writes: the composed component, and the artifacts' files and folders. */
+  outputs?: string[] | undefined;
+}
+
+/**
+ * Builds the composition a config describes and writes it to its output file, with the artifacts the config (or
+ * `options.artifacts`) asks for. Everything is generated before anything is written, and then written atomically:
+ * a failure anywhere leaves every file as it was.
+ */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  return buildTraced(options, {});
+}
+
+/** `build`, recording in `trace` what it reads and writes. */
+export async function buildTraced(options: BuildOptions, trace: BuildTrace): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
+  const progress = options.onProgress ?? ((): void => {});
   let configFile: string | undefined;
   let config: WcomposeConfig;
   if (typeof options.config === 'object') {
     config = validateConfig(options.config, undefined);
   } else {
     configFile = findConfig(cwd, options.config);
+    trace.configFile = configFile;
+    progress('loading the config…');
     config = await loadConfig(configFile);
   }
-  const spec = await resolveConfig(config, configFile, cwd);
-  const { plan, chunks, size } = composeChunks(spec);
+  trace.config = config;
+  trace.configDir = configFile === undefined ? cwd : dirname(configFile);
   const output = outputPath(config, configFile, cwd, options.output);
-  await writeFileAtomic(output, chunks);
-  return { output, size, plan, configFile };
+  const artifacts = resolveArtifacts(config.artifacts, options.artifacts, output, trace.configDir, cwd);
+  trace.outputs = [output, ...artifactPaths(artifacts)];
+
+  progress('reading components…');
+  const spec = await resolveConfig(config, configFile, cwd);
+  trace.inputs = spec.components.map((c) => c.file);
+  const n = spec.components.length;
+  progress(`composing ${n} component${n === 1 ? '' : 's'}…`);
+  const { plan, chunks, size } = composeChunks(spec);
+
+  const kinds = (['wit', 'js', 'wadm'] as const).filter((k) => artifacts[k] !== undefined);
+  if (kinds.length === 0) {
+    await writeFileAtomic(output, chunks);
+    return { output, size, plan, configFile, artifacts: [] };
+  }
+  await checkArtifactPaths(output, artifacts);
+  progress(`writing ${kinds.join(', ')}…`);
+  const bytes = concat(chunks, size);
+  const { entries, results } = await generateArtifacts(artifacts, { output, bytes, plan });
+  // The artifacts first, the composed component last: a new .wasm means its artifacts are in place.
+  await writeAllAtomic([...entries, { kind: 'file', path: output, data: chunks }]);
+  return { output, size, plan, configFile, artifacts: results };
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
 }

@@ -17,7 +17,7 @@ export interface PlugOptions {
  * Quick mode, as `wac plug`: the socket's imports are filled from the plugs' exports (plugs may also fill each
  * other's imports); the socket's exports are the result's exports; what nobody fills stays an import.
  */
-export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'configFile'>> {
+export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'configFile' | 'artifacts'>> {
   const cwd = options.cwd ?? process.cwd();
   const files = [options.socket, ...options.plugs].map((f) => resolve(cwd, f));
   const names = new Set<string>();

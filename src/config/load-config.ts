@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createJiti } from 'jiti';
 import type { z } from 'zod';
 import { WcomposeError } from '../diagnostics/error.js';
@@ -28,13 +29,35 @@ export function findConfig(cwd: string, given?: string): string {
 export async function loadConfig(path: string): Promise<WcomposeConfig> {
   let loaded: unknown;
   try {
-    const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
-    loaded = await jiti.import(path, { default: true });
+    if (isNativeEsm(path)) {
+      // jiti hands ES modules to Node's loader, which caches them by URL: a query made of the file's mtime and size
+      // loads a changed config again (for `build --watch`); an unchanged one comes from the cache.
+      const { mtimeMs, size } = statSync(path);
+      const mod = (await import(`${pathToFileURL(path).href}?v=${mtimeMs}-${size}`)) as { default?: unknown };
+      loaded = mod.default ?? mod;
+    } else {
+      const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+      loaded = await jiti.import(path, { default: true });
+    }
   } catch (e) {
     const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new WcomposeError('WC4102', `cannot load the config: ${message}`, { file: path });
   }
   return validateConfig(loaded, path);
+}
+
+/** Whether jiti would load `path` with Node's own loader: `.mjs`, or `.js` in a `"type": "module"` package. */
+function isNativeEsm(path: string): boolean {
+  const ext = extname(path);
+  if (ext === '.mjs') return true;
+  if (ext !== '.js') return false;
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    try {
+      return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { type?: unknown }).type === 'module';
+    } catch {
+      if (dirname(dir) === dir) return false;
+    }
+  }
 }
 
 export function validateConfig(value: unknown, file: string | undefined): WcomposeConfig {
@@ -53,17 +76,20 @@ function configPath(path: PropertyKey[]): string {
 }
 
 const knownKeys: Record<string, string[]> = {
-  '': ['output', 'components', 'instances', 'exports', 'imports', 'autoPlug'],
+  '': ['output', 'components', 'instances', 'exports', 'imports', 'autoPlug', 'artifacts'],
   instance: ['component', 'with'],
   export: ['instance', 'export', 'as'],
   argument: ['instance', 'export'],
   imports: ['allow', 'deny'],
+  artifacts: ['wit', 'js', 'wadm'],
+  'artifacts.js': ['dir', 'name', 'instantiation', 'typescript', 'map'],
+  'artifacts.wadm': ['file', 'name', 'version', 'description', 'image', 'instances', 'annotations'],
 };
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     const depth = issue.path.length;
-    const where = depth === 0 ? '' : issue.path[0] === 'instances' ? (depth === 2 ? 'instance' : 'argument') : issue.path[0] === 'exports' ? 'export' : 'imports';
+    const where = depth === 0 ? '' : issue.path[0] === 'artifacts' ? ['artifacts', ...issue.path.slice(1, 2)].join('.') : issue.path[0] === 'instances' ? (depth === 2 ? 'instance' : 'argument') : issue.path[0] === 'exports' ? 'export' : 'imports';
     return issue.keys.map((k) => `unknown option "${k}"${didYouMean(k, knownKeys[where] ?? [])}`).join('; ');
   }
   if (issue.code === 'invalid_union') return `${issue.message.toLowerCase()}: see the documented shapes in the README`;

@@ -26,6 +26,57 @@ const importPolicy = z.union([
   z.strictObject({ allow: z.array(z.string()).optional(), deny: z.array(z.string()).optional() }),
 ]);
 
+/**
+ * Artifacts for other runtimes, written next to the composed component (each opt-in). `true` writes it to its
+ * default path, a string names the path (relative to the config file), an object gives options.
+ */
+const jsArtifact = z.strictObject({
+  /** The folder to write the bindings into. Default: `<output name>-js/` next to the composed component. */
+  dir: z.string().min(1).optional(),
+  /** The name of the main module, `<name>.js`. Default: the composed component's file name without `.wasm`. */
+  name: z.string().regex(/^[A-Za-z0-9_][\w.-]*$/, 'a file name without a folder').optional(),
+  /**
+   * `'async'` or `'sync'`: export an `instantiate(getCoreModule, imports)` function instead of instantiating on
+   * import, so that imports are given at run time. Default: instantiate on import, WASI from preview2-shim.
+   */
+  instantiation: z.enum(['async', 'sync']).optional(),
+  /** Write TypeScript declarations (`.d.ts`) too. Default: true. */
+  typescript: z.boolean().optional(),
+  /** Import specifiers for the component's imports, as jco's `--map`: `{ 'demo:log/*': './log.js#*' }`. */
+  map: z.record(z.string(), z.string()).optional(),
+});
+
+const wadmArtifact = z.strictObject({
+  /** The manifest file. Default: `<output name>.wadm.yaml` next to the composed component. */
+  file: z.string().min(1).optional(),
+  /** The application's name (and the component's). Default: the composed component's file name without `.wasm`. */
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'letters, digits, "-" and "_", starting with a letter or digit').optional(),
+  /** The application's version annotation, e.g. `v0.1.0`. Default: none (wadm assigns one). */
+  version: z.string().min(1).optional(),
+  /** The application's description annotation. */
+  description: z.string().optional(),
+  /** An OCI image reference for the component, instead of `file://` and the composed file. */
+  image: z.string().min(1).optional(),
+  /** How many instances the spreadscaler keeps. Default: 1. */
+  instances: z.number().int().positive().optional(),
+  /** More annotations, e.g. `wasmcloud.dev/authors`, `wasmcloud.dev/source-url`, `wasmcloud.dev/homepage`. */
+  annotations: z.record(z.string(), z.string()).optional(),
+});
+
+export const artifactsSchema = z.strictObject({
+  /** The composed world as a WIT file. Default path: `<output name>.wit` next to the composed component. */
+  wit: z.union([z.boolean(), z.string().min(1)]).optional(),
+  /** JS bindings (ES modules for Node and browsers, by jco). */
+  js: z.union([z.boolean(), z.string().min(1), jsArtifact]).optional(),
+  /** A wasmCloud application manifest (wadm) that runs the composed component. */
+  wadm: z.union([z.boolean(), z.string().min(1), wadmArtifact]).optional(),
+});
+
+/** The `artifacts` option: what to write besides the composed component. */
+export type ArtifactsConfig = z.input<typeof artifactsSchema>;
+export type JsArtifactOptions = z.input<typeof jsArtifact>;
+export type WadmArtifactOptions = z.input<typeof wadmArtifact>;
+
 export const configSchema = z.strictObject({
   /** Where to write the composed component (relative to the config file). Default: `composed.wasm`. */
   output: z.string().optional(),
@@ -36,6 +87,8 @@ export const configSchema = z.strictObject({
   imports: importPolicy.optional(),
   /** Plug an open import from the one instance that exports it. Default: true. */
   autoPlug: z.boolean().optional(),
+  /** Artifacts for other runtimes, written next to the composed component: WIT, JS bindings, a wadm manifest. */
+  artifacts: artifactsSchema.optional(),
 });
 
 /** A wcompose configuration, as written in `compose.config.ts`. */

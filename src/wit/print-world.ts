@@ -2,7 +2,7 @@ import type { ComponentType, ResourceAlias, ResourceType, ValueType } from '../t
 import { isResource } from '../types/model.js';
 import { witIdent, witType, type TypeNamer } from './print-type.js';
 import {
-  buildWorld, isRootPackage, type Owner, type TypeDef, type WitFunction, type WitInterface, type WitWorld, WORLD,
+  buildWorld, isRootPackage, type Owner, type PackageName, type TypeDef, type WitFunction, type WitInterface, type WitWorld, WORLD,
   type WorldItem,
 } from './world-model.js';
 
@@ -15,6 +15,15 @@ import {
  */
 export function printWorld(t: ComponentType): string {
   return new WorldPrinter(buildWorld(t)).print();
+}
+
+/**
+ * `printWorld`, followed by the foreign packages the world uses (as far as the component declares them), each as a
+ * nested `package ns:name@version { … }` block: one self-contained WIT file that wit-parser (and so jco) can read
+ * back, where `printWorld`'s text alone refers to packages it does not define.
+ */
+export function printWorldWithDependencies(t: ComponentType): string {
+  return new WorldPrinter(buildWorld(t)).print({ dependencies: true });
 }
 
 /** Text output with wit-component's indentation rules: two spaces per level, added lazily at a line's start. */
@@ -89,7 +98,10 @@ class WorldPrinter {
     };
   }
 
-  print(): string {
+  /** The package whose interfaces are being printed, when it is a foreign one (its own interfaces by short name). */
+  private currentPackage: PackageName | undefined;
+
+  print(options: { dependencies?: boolean } = {}): string {
     this.out.str('package root:component');
     this.out.semicolon();
     this.out.newline();
@@ -104,7 +116,49 @@ class WorldPrinter {
     this.out.indentStart();
     this.printWorldBody();
     this.out.indentEnd();
+    if (options.dependencies) this.printDependencies();
     return this.out.toString();
+  }
+
+  /** The foreign interfaces the world reaches (its items, and the owners of the types they `use`), by package. */
+  private printDependencies(): void {
+    const packages = new Map<string, { name: PackageName; interfaces: WitInterface[] }>();
+    const seen = new Set<WitInterface>();
+    const visit = (iface: WitInterface): void => {
+      if (seen.has(iface)) return;
+      seen.add(iface);
+      for (const def of iface.types.values()) {
+        if (def.kind.kind === 'alias' && def.kind.of.owner !== undefined && def.kind.of.owner !== WORLD) visit(def.kind.of.owner);
+      }
+      if (isRootPackage(iface.package)) return;
+      const p = iface.package!;
+      const key = packageKey(p);
+      let entry = packages.get(key);
+      if (entry === undefined) packages.set(key, (entry = { name: p, interfaces: [] }));
+      entry.interfaces.push(iface);
+    };
+    for (const iface of this.world.rootInterfaces) visit(iface);
+    for (const item of [...this.world.imports, ...this.world.exports]) {
+      if (item.kind === 'interface') visit(item.iface);
+      else if (item.kind === 'type' && item.def.kind.kind === 'alias' && item.def.kind.of.owner !== undefined && item.def.kind.of.owner !== WORLD) {
+        visit(item.def.kind.of.owner);
+      }
+    }
+    for (const { name, interfaces } of packages.values()) {
+      this.out.newline();
+      this.out.str(`package ${packageKey(name)}`);
+      this.out.indentStart();
+      this.currentPackage = name;
+      for (const [i, iface] of interfaces.entries()) {
+        if (i > 0) this.out.newline();
+        this.out.str(`interface ${witIdent(iface.name!)}`);
+        this.out.indentStart();
+        this.printInterface(iface);
+        this.out.indentEnd();
+      }
+      this.currentPackage = undefined;
+      this.out.indentEnd();
+    }
   }
 
   private newItem(): void {
@@ -268,6 +322,10 @@ class WorldPrinter {
   // ───────────────────────────── interfaces and the world ─────────────────────────────
 
   private interfacePath(iface: WitInterface): string {
+    const current = this.currentPackage;
+    if (current !== undefined && iface.package !== undefined && packageKey(current) === packageKey(iface.package)) {
+      return witIdent(iface.name!);
+    }
     if (isRootPackage(iface.package)) {
       if (iface.name === undefined) throw new Error('cannot refer to an inline interface by path');
       return witIdent(iface.name);
@@ -357,6 +415,11 @@ function itemName(f: WitFunction): string {
   if (f.kind === 'constructor') return 'constructor';
   if (f.kind === 'freestanding') return f.name;
   return f.name.slice(f.name.indexOf('.') + 1);
+}
+
+/** `ns:name@version`, as a package is declared. */
+function packageKey(p: PackageName): string {
+  return `${witIdent(p.namespace)}:${witIdent(p.name)}${p.version === undefined ? '' : `@${p.version}`}`;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,19 +1,20 @@
 import type { Command } from 'commander';
 import { inspect } from '../../api/inspect.js';
-import { action } from '../run-command.js';
+import { writeJson } from '../output.js';
+import { action, jsonFlag } from '../run-command.js';
 
 export function registerInspect(program: Command): void {
   program
     .command('inspect')
     .description("print a component's world as WIT (default) or JSON")
-    .argument('<file>', 'a component binary (.wasm)')
+    .argument('<file>', 'a component binary (.wasm) or component text (.wat)')
     .option('--wit', 'print the world as WIT (the default)')
-    .option('--json', 'print imports and exports as JSON')
+    .option('--json', 'print one JSON document: { ok: true, file, imports, exports } or { ok: false, error }')
     .action(
       action(async (file: string, opts: { wit?: boolean; json?: boolean }) => {
         const result = await inspect(file);
-        if (opts.json) process.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
+        if (opts.json) writeJson({ ok: true, file: result.file, ...result.json });
         else process.stdout.write(result.wit.endsWith('\n') ? result.wit : `${result.wit}\n`);
-      }),
+      }, { json: jsonFlag }),
     );
 }

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { plug } from '../../api/plug.js';
-import { action } from '../run-command.js';
+import { startProgress, writeJson } from '../output.js';
+import { action, jsonFlag } from '../run-command.js';
+import { planJson, summaryLine } from './build.js';
 
 export function registerPlug(program: Command): void {
   program
@@ -9,10 +11,19 @@ export function registerPlug(program: Command): void {
     .argument('<socket>', 'the component whose imports are filled and whose exports are the result')
     .requiredOption('--plug <file>', 'a component whose exports fill imports (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .requiredOption('-o, --output <file>', 'where to write the composed component')
+    .option('--json', 'print one JSON document: { ok: true, output, size, … } or { ok: false, error }')
     .action(
-      action(async (socket: string, opts: { plug: string[]; output: string }) => {
-        const result = await plug({ socket, plugs: opts.plug, output: opts.output });
-        process.stdout.write(`composed ${result.plan.instances.length} instances → ${result.output} (${result.size} bytes)\n`);
-      }),
+      action(async (socket: string, opts: { plug: string[]; output: string; json?: boolean }) => {
+        const n = opts.plug.length + 1;
+        const progress = startProgress(`composing ${n} components…`, { disabled: opts.json === true });
+        let result;
+        try {
+          result = await plug({ socket, plugs: opts.plug, output: opts.output });
+        } finally {
+          progress.done();
+        }
+        if (opts.json) writeJson({ ok: true, output: result.output, size: result.size, ...planJson(result.plan) });
+        else process.stdout.write(`${summaryLine(result)}\n`);
+      }, { json: jsonFlag }),
     );
 }
