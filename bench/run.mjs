@@ -130,7 +130,7 @@ async function chain(n) {
     with: k === 0 ? {} : { 'demo:chain/step@0.1.0': { instance: `link${k - 1}` } },
   }));
   const spec = { components, instances, exports: [{ instance: `link${n - 1}` }], autoPlug: false };
-  const ms = await time(() => compose(spec), { runs: 5, warmup: 1 });
+  const ms = await time(() => compose(spec), { runs: 15, warmup: 3 });
   return { ms, size: compose(spec).bytes.length };
 }
 const c100 = await chain(100);
