@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import {
   artifactPaths, checkArtifactPaths, generateArtifacts, resolveArtifacts, writeAllAtomic, type ArtifactResult,
 } from '../artifacts/index.js';
-import { findConfig, loadConfig, validateConfig } from '../config/load-config.js';
+import { obtainConfig } from '../config/load-config.js';
 import { outputPath, resolveConfig } from '../config/resolve.js';
 import type { ArtifactsConfig, WcomposeConfig } from '../config/schema.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
@@ -66,16 +66,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 export async function buildTraced(options: BuildOptions, trace: BuildTrace): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress ?? ((): void => {});
-  let configFile: string | undefined;
-  let config: WcomposeConfig;
-  if (typeof options.config === 'object') {
-    config = validateConfig(options.config, undefined);
-  } else {
-    configFile = findConfig(cwd, options.config);
-    trace.configFile = configFile;
+  const { config, configFile } = await obtainConfig(options.config, cwd, (file) => {
+    trace.configFile = file;
     progress('loading the config…');
-    config = await loadConfig(configFile);
-  }
+  });
   trace.config = config;
   trace.configDir = configFile === undefined ? cwd : dirname(configFile);
   const output = outputPath(config, configFile, cwd, options.output);

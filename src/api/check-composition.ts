@@ -1,5 +1,5 @@
 import type { Finding } from '../check/finding.js';
-import { findConfig, loadConfig, validateConfig } from '../config/load-config.js';
+import { obtainConfig } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve.js';
 import type { WcomposeConfig } from '../config/schema.js';
 import { isWcomposeError } from '../diagnostics/error.js';
@@ -26,8 +26,7 @@ export interface CheckCompositionResult {
  */
 export async function checkComposition(options: CheckCompositionOptions = {}): Promise<CheckCompositionResult> {
   const cwd = options.cwd ?? process.cwd();
-  const configFile = typeof options.config === 'object' ? undefined : findConfig(cwd, options.config);
-  const config = configFile === undefined ? validateConfig(options.config, undefined) : await loadConfig(configFile);
+  const { config, configFile } = await obtainConfig(options.config, cwd);
   const spec = await resolveConfig(config, configFile, cwd);
   try {
     const p = plan(spec);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { findConfig, loadConfig, validateConfig } from '../config/load-config.js';
+import { obtainConfig } from '../config/load-config.js';
 import { outputPath, resolveConfig } from '../config/resolve.js';
 import type { WcomposeConfig } from '../config/schema.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
@@ -37,14 +37,7 @@ export interface PlanResult {
  */
 export async function planComposition(options: PlanOptions = {}): Promise<PlanResult> {
   const cwd = options.cwd ?? process.cwd();
-  let configFile: string | undefined;
-  let config: WcomposeConfig;
-  if (typeof options.config === 'object') {
-    config = validateConfig(options.config, undefined);
-  } else {
-    configFile = findConfig(cwd, options.config);
-    config = await loadConfig(configFile);
-  }
+  const { config, configFile } = await obtainConfig(options.config, cwd);
   const spec = await resolveConfig(config, configFile, cwd);
   const p = plan(spec);
   const output = outputPath(config, configFile, cwd, options.output);

@@ -95,3 +95,19 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_union') return `${issue.message.toLowerCase()}: see the documented shapes in the README`;
   return issue.message;
 }
+
+/**
+ * The config a command works from: an object given in code (validated), or a file — the one given, or the one found
+ * in `cwd` — loaded and validated. `onFile` hears of the file before it is loaded (watch mode watches it even when
+ * it does not load).
+ */
+export async function obtainConfig(
+  given: string | WcomposeConfig | undefined,
+  cwd: string,
+  onFile?: (file: string) => void,
+): Promise<{ config: WcomposeConfig; configFile: string | undefined }> {
+  if (typeof given === 'object') return { config: validateConfig(given, undefined), configFile: undefined };
+  const configFile = findConfig(cwd, given);
+  onFile?.(configFile);
+  return { config: await loadConfig(configFile), configFile };
+}

@@ -18,7 +18,7 @@ export function planJson(graph: PlanGraph): PlanJson {
     config: graph.config ?? null,
     output: graph.output ?? null,
     instances: graph.instances.map((i) => ({ name: i.name, component: i.component, file: i.file })),
-    edges: graph.edges.map((e) => ({ instance: e.instance, import: e.import, how: e.how, from: sourceJson(e.from) })),
+    edges: graph.edges.map((e) => ({ instance: e.instance, import: e.import, how: e.how, from: e.from })),
     imports: graph.imports.map((i) => ({
       name: i.name,
       kind: i.kind,
@@ -33,17 +33,6 @@ export function planJson(graph: PlanGraph): PlanJson {
       export: e.export,
     })),
   };
-}
-
-function sourceJson(s: PlanGraphSource): PlanGraphSource {
-  switch (s.kind) {
-    case 'export':
-      return { kind: 'export', instance: s.instance, export: s.export };
-    case 'instance':
-      return { kind: 'instance', instance: s.instance };
-    case 'import':
-      return { kind: 'import', import: s.import };
-  }
 }
 
 /** `planJson` as text: two-space indented, with a final newline. */
