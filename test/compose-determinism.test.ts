@@ -71,7 +71,7 @@ describe('deterministic output', () => {
       'bucket-memory': { wat: 'bucket-memory' },
       'res-provider': { wat: 'res-provider' },
     });
-    // res-provider plugs nothing: it is instantiated all the same, and must not move things around either.
+    // res-provider plugs nothing: it is left out, whatever its place among the flags.
     const plugs = ['kv-over-bucket.wasm', 'bucket-memory.wasm', 'res-provider.wasm'];
     const digests: string[] = [];
     for (const [i, order] of permutations(plugs).entries()) {

@@ -15,7 +15,8 @@ export interface PlugOptions {
 
 /**
  * Quick mode, as `wac plug`: the socket's imports are filled from the plugs' exports (plugs may also fill each
- * other's imports); the socket's exports are the result's exports; what nobody fills stays an import.
+ * other's imports); the socket's exports are the result's exports; what nobody fills stays an import. Plugs that
+ * fill nothing are left out; none filling anything is an error.
  */
 export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'configFile' | 'artifacts'>> {
   const cwd = options.cwd ?? process.cwd();
@@ -34,8 +35,28 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
   if (socket.type.exports.size === 0) {
     throw new WcomposeError('WC4011', 'the socket component exports nothing', { file: socket.file });
   }
-  const instances: InstanceSpec[] = components.map((c) => ({ name: c.name, component: c.name, with: {} }));
-  const { plan, chunks, size } = composeChunks({ components, instances, exports: [{ instance: socket.name }] });
+  const spec = (inputs: ComponentInput[]): Parameters<typeof composeChunks>[0] => ({
+    components: inputs,
+    instances: inputs.map((c): InstanceSpec => ({ name: c.name, component: c.name, with: {} })),
+    exports: [{ instance: socket.name }],
+  });
+  let composed = composeChunks(spec(components));
+  // As with wac plug, only plugs that fill an import (of the socket, or of a plug that does) are composed in; if none
+  // does, the plugs were surely not the intended ones.
+  const used = new Set([socket.name]);
+  for (const inst of [...composed.plan.instances].reverse()) {
+    if (!used.has(inst.name)) continue;
+    for (const a of inst.args) if (a.source.kind !== 'import') used.add(a.source.instance);
+  }
+  if (used.size === 1 && components.length > 1) {
+    const first = components[1]!;
+    throw new WcomposeError('WC4014', `no plug fills an import of the socket`, {
+      file: socket.file,
+      hint: `the socket imports ${[...socket.type.imports.keys()].map((n) => `"${n}"`).join(', ') || 'nothing'}; ${first.name} exports ${[...first.type.exports.keys()].map((n) => `"${n}"`).join(', ') || 'nothing'}`,
+    });
+  }
+  if (used.size < components.length) composed = composeChunks(spec(components.filter((c) => used.has(c.name))));
+  const { plan, chunks, size } = composed;
   const output = resolve(cwd, options.output);
   await writeFileAtomic(output, chunks);
   return { output, size, plan };
