@@ -28,12 +28,16 @@ export async function checkComposition(options: CheckCompositionOptions = {}): P
   const cwd = options.cwd ?? process.cwd();
   const { config, configFile } = await obtainConfig(options.config, cwd);
   const spec = await resolveConfig(config, configFile, cwd);
+  const findings: Finding[] = [];
   try {
-    const p = plan(spec);
-    return { ok: true, findings: [], plan: p, configFile };
+    // Every link is checked, and every one that does not fit is reported (not only the first).
+    const p = plan(spec, {
+      onLinkProblems: (where, problems) => findings.push(...problems.map((f) => ({ ...f, path: [where, ...f.path] }))),
+    });
+    return { ok: findings.length === 0, findings, plan: findings.length === 0 ? p : undefined, configFile };
   } catch (e) {
     if (!isWcomposeError(e)) throw e;
     const f: Finding = { code: e.code, path: [...e.path], message: e.message, hint: e.hint };
-    return { ok: false, findings: [f], plan: undefined, configFile };
+    return { ok: false, findings: [...findings, f], plan: undefined, configFile };
   }
 }

@@ -9,7 +9,7 @@ import type {
   PlannedImport, PlannedInstance,
 } from './model.js';
 import { findCompatible } from '../check/names.js';
-import { formatFinding } from '../check/finding.js';
+import { formatFinding, type Finding } from '../check/finding.js';
 import { mergeImports } from './merge-imports.js';
 import { topologicalOrder } from './order.js';
 import { resourcesUsed } from './resources-used.js';
@@ -19,7 +19,18 @@ import { resourcesUsed } from './resources-used.js';
  * or an import of the composition), type-checks each link, merges the leftover imports, orders everything and
  * chooses the exports. Any problem is a WcomposeError naming the instance and import.
  */
-export function plan(spec: CompositionSpec, checker: LinkChecker = checkLink): Plan {
+export interface PlanOptions {
+  /** How links are type-checked (default: the component model's subtyping). */
+  checker?: LinkChecker | undefined;
+  /**
+   * Hears of every link that does not type-check, and planning goes on (for `check`, which reports them all);
+   * without it, the first such link is a WC4009 error.
+   */
+  onLinkProblems?: ((where: string, problems: Finding[]) => void) | undefined;
+}
+
+export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
+  const checker = options.checker ?? checkLink;
   const components = new Map(spec.components.map((c) => [c.name, c]));
   const specs = new Map(spec.instances.map((i) => [i.name, i]));
   const fail = (code: ConstructorParameters<typeof WcomposeError>[0], message: string, path: string[] = []): never => {
@@ -127,9 +138,12 @@ export function plan(spec: CompositionSpec, checker: LinkChecker = checkLink): P
       const actual = resolveSource(arg.source);
       const expected = instantiation.expected(arg.name)!;
       const problems = checker(expected, actual, [arg.name]);
-      if (problems.length > 0) {
+      const where = `instance "${name}" ← ${describeSource(arg.source)}`;
+      if (problems.length > 0 && options.onLinkProblems !== undefined) {
+        options.onLinkProblems(where, problems);
+      } else if (problems.length > 0) {
         const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).map(formatFinding).join('; ')})` : '';
-        fail('WC4009', `${formatFinding(problems[0]!)}${more}`, [`instance "${name}" ← ${describeSource(arg.source)}`]);
+        fail('WC4009', `${formatFinding(problems[0]!)}${more}`, [where]);
       }
       instantiation.supply(arg.name, actual);
     }
