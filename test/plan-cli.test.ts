@@ -133,3 +133,17 @@ describe('wcompose plan', () => {
     expect(JSON.parse(missing.stdout)).toMatchObject({ ok: false, error: { code: 'WC4101', file: join(tmp, 'missing.config.ts') } });
   });
 });
+
+describe('the README pictures of the bundled example', () => {
+  it('are what `plan --format mermaid` and `plan --svg` make of it now', async () => {
+    const svg = join(mkdtempSync(join(tmpdir(), 'wcompose-plan-')), 'plan.svg');
+    const [mermaid, drawn] = await Promise.all([
+      runCli(['plan', '--format', 'mermaid'], { cwd: PROJECT_ROOT }),
+      runCli(['plan', '--svg', svg], { cwd: PROJECT_ROOT }),
+    ]);
+    expect([mermaid.code, drawn.code]).toEqual([0, 0]);
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(`\`\`\`mermaid\n${mermaid.stdout}\`\`\`\n`);
+    expect(readFileSync(svg, 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, 'docs/example-plan.svg'), 'utf8'));
+  });
+});

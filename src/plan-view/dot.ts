@@ -13,7 +13,8 @@ export function renderDot(graph: PlanGraph): string {
   const lines = [
     'digraph wcompose {',
     `  graph [rankdir=LR, labelloc=t, fontname="Helvetica", label=${quote(title)}];`,
-    '  node [fontname="Helvetica", fontsize=11];',
+    // Generous margins: viz-js measures text without real font metrics, and renderers' fonts run wider.
+    '  node [fontname="Helvetica", fontsize=11, margin="0.3,0.1"];',
     '  edge [fontname="Helvetica", fontsize=9];',
   ];
   if (graph.imports.length > 0) {
