@@ -49,6 +49,7 @@ export const diagnostics = {
   WC4011: { title: 'nothing to export', hint: 'name the exports in the config\'s `exports`' },
   WC4012: { title: 'import depends on an instance', hint: 'an import of the composition cannot use a resource that one of its instances provides; supply this import from that instance too' },
   WC4014: { title: 'no plug used', hint: 'a plug must export something the socket imports' },
+  WC4015: { title: 'export uses an unexported resource', hint: 'export the interface that defines the resource too' },
   // config
   WC4101: { title: 'config not found', hint: 'create compose.config.ts, or pass --config <file>' },
   WC4102: { title: 'config cannot be loaded', hint: 'the config must be a module whose default export is defineConfig({...})' },

@@ -12,7 +12,7 @@ import { findCompatible } from '../check/names.js';
 import { formatFinding, type Finding } from '../check/finding.js';
 import { mergeImports } from './merge-imports.js';
 import { topologicalOrder } from './order.js';
-import { resourcesUsed } from './resources-used.js';
+import { resourceRefs, resourcesUsed } from './resources-used.js';
 
 /**
  * Turns a composition spec into a plan: resolves every import of every instance (explicit argument, automatic plug,
@@ -164,12 +164,14 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
   // 5. Exports.
   const exports = chooseExports(spec, planned, sources, order, fail);
 
-  // 6. Imports in an order where each comes after those whose resources it uses.
+  // 6. Imports in an order where each comes after those whose resources it uses; exports likewise after those that
+  //    name the resources they use (the spec requires every resource in an export's type to be named before).
   const importOrder = orderImports([...imports.byName.values()], fail);
+  const exportOrder = orderExports(exports, importOrder, planned, fail);
 
   const instances = order.map((n) => planned.get(n)!);
   const distinct = [...new Set(instances.map((i) => i.component))];
-  return { components: distinct, instances, imports: importOrder, exports };
+  return { components: distinct, instances, imports: importOrder, exports: exportOrder };
 }
 
 function describeSource(s: ArgumentSource): string {
@@ -267,4 +269,58 @@ function chooseExports(
   }
   if (out.length === 0) fail('WC4011', 'the composition exports nothing');
   return out;
+}
+
+/**
+ * Orders the exports so that each comes after those that name the resources its type uses (keeping the chosen order
+ * where it already is so). A resource that neither an import nor any export names would make the composed component
+ * invalid: that is an error, naming the instance export that could name it.
+ */
+function orderExports(
+  exports: PlannedExport[],
+  imports: PlannedImport[],
+  planned: Map<string, PlannedInstance>,
+  fail: (code: 'WC4015', message: string, path?: string[]) => never,
+): PlannedExport[] {
+  const named = new Set<ResourceType>();
+  for (const i of imports) for (const r of resourceRefs(i.extern).mentioned) named.add(r);
+  const refs = new Map(exports.map((e) => [e, resourceRefs(e.extern)]));
+  const missing = (e: PlannedExport): ResourceType[] => {
+    const { mentioned, named: own } = refs.get(e)!;
+    return [...mentioned].filter((r) => !named.has(r) && !own.has(r));
+  };
+  const out: PlannedExport[] = [];
+  const left = [...exports];
+  while (left.length > 0) {
+    const ready = left.findIndex((e) => missing(e).length === 0);
+    if (ready < 0) {
+      const e = left[0]!;
+      const r = missing(e)[0]!;
+      // An instance export that names the resource (and the name it gives it: a local resource has none of its own).
+      const namer = [...planned.values()]
+        .flatMap((inst) => [...inst.exports].map(([n, x]) => ({ instance: inst.name, export: n, as: typeNameOf(x, r) })))
+        .find((x) => x.as !== undefined);
+      return fail(
+        'WC4015',
+        `export "${e.name}" uses resource "${namer?.as ?? r.name}", which no import or export of the composition names` +
+          (namer ? `: export "${namer.export}" of instance "${namer.instance}" too` : ''),
+        ['exports'],
+      );
+    }
+    const [e] = left.splice(ready, 1);
+    out.push(e!);
+    for (const r of refs.get(e!)!.named) named.add(r);
+  }
+  return out;
+}
+
+/** The name under which an extern's instance type (at any depth) exports resource `r`, if it does. */
+function typeNameOf(e: Extern, r: ResourceType): string | undefined {
+  if (e.kind !== 'instance') return undefined;
+  for (const [name, x] of e.type.exports) {
+    if (x.kind === 'type' && x.type === r) return name;
+    const inner = typeNameOf(x, r);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
 }
