@@ -1,4 +1,5 @@
 import type { Extern, FuncType, InstanceType, ResourceType, ValueType } from '../types/model.js';
+import { childTypes } from '../types/children.js';
 import { isResource } from '../types/model.js';
 
 /** The resources an extern's type refers to, and how. */
@@ -17,39 +18,8 @@ export function resourceRefs(e: Extern): ResourceRefs {
   const value = (t: ValueType | undefined): void => {
     if (t === undefined || typeof t === 'string' || seen.has(t)) return;
     seen.add(t);
-    switch (t.kind) {
-      case 'own':
-      case 'borrow':
-        refs.mentioned.add(t.resource);
-        return;
-      case 'record':
-        t.fields.forEach((f) => value(f.type));
-        return;
-      case 'variant':
-        t.cases.forEach((c) => value(c.type));
-        return;
-      case 'list':
-      case 'stream':
-      case 'future':
-        value(t.element);
-        return;
-      case 'tuple':
-        t.types.forEach(value);
-        return;
-      case 'option':
-        value(t.type);
-        return;
-      case 'result':
-        value(t.ok);
-        value(t.err);
-        return;
-      case 'map':
-        value(t.key);
-        value(t.value);
-        return;
-      default:
-        return;
-    }
+    if (t.kind === 'own' || t.kind === 'borrow') refs.mentioned.add(t.resource);
+    else childTypes(t).forEach(value);
   };
   const func = (f: FuncType): void => {
     f.params.forEach((p) => value(p.type));

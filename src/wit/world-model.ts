@@ -1,4 +1,5 @@
 import type { NameAttribute } from '../binary/ast.js';
+import { childTypes } from '../types/children.js';
 import { WcomposeError } from '../diagnostics/error.js';
 import type {
   ComponentType, DefinedType, Extern, FuncType, InstanceType, ResourceAlias, ResourceType, TypeRef, ValueType,
@@ -348,46 +349,12 @@ class WorldBuilder {
 
   /** A type's definition, converting what it refers to. */
   private convertDefined(t: DefinedType): TypeDefKind {
-    const v = (x: ValueType | undefined): void => {
-      if (x !== undefined) this.convertValType(x);
-    };
-    switch (t.kind) {
-      case 'own':
-      case 'borrow': {
-        const resource = this.types.get({ type: t.resource, alias: t.alias });
-        if (resource === undefined) fail(`a handle of the resource "${t.resource.name}", which no import or export names`);
-        return { kind: 'handle', type: t, resource };
-      }
-      case 'list':
-      case 'stream':
-      case 'future':
-        v(t.element);
-        break;
-      case 'map':
-        v(t.key);
-        v(t.value);
-        break;
-      case 'tuple':
-        t.types.forEach(v);
-        break;
-      case 'option':
-        v(t.type);
-        break;
-      case 'result':
-        v(t.ok);
-        v(t.err);
-        break;
-      case 'record':
-        for (const f of t.fields) v(f.type);
-        break;
-      case 'variant':
-        for (const c of t.cases) v(c.type);
-        break;
-      case 'alias':
-      case 'enum':
-      case 'flags':
-        break;
+    if (t.kind === 'own' || t.kind === 'borrow') {
+      const resource = this.types.get({ type: t.resource, alias: t.alias });
+      if (resource === undefined) fail(`a handle of the resource "${t.resource.name}", which no import or export names`);
+      return { kind: 'handle', type: t, resource };
     }
+    for (const child of childTypes(t)) this.convertValType(child);
     return { kind: 'def', type: t };
   }
 
