@@ -1,26 +1,26 @@
 import type { DefinedType, ValueType } from './model.js';
 
 /**
- * The value types a defined type is made of, in order (a handle's resource is not a value type: none). One place
- * knows the shape of every constructor, so walkers over types need not.
+ * The value-type positions of a defined type, in order, with `undefined` where a position is empty (a variant case
+ * without payload, a result without ok or err type, an element-less stream). A handle's resource is not a value
+ * type: handles have none. One place knows the shape of every constructor, so walkers over types need not.
  */
-export function childTypes(t: DefinedType): ValueType[] {
-  const present = (xs: (ValueType | undefined)[]): ValueType[] => xs.filter((x): x is ValueType => x !== undefined);
+export function childSlots(t: DefinedType): (ValueType | undefined)[] {
   switch (t.kind) {
     case 'record':
       return t.fields.map((f) => f.type);
     case 'variant':
-      return present(t.cases.map((c) => c.type));
+      return t.cases.map((c) => c.type);
     case 'list':
     case 'stream':
     case 'future':
-      return present([t.element]);
+      return [t.element];
     case 'tuple':
       return t.types;
     case 'option':
       return [t.type];
     case 'result':
-      return present([t.ok, t.err]);
+      return [t.ok, t.err];
     case 'map':
       return [t.key, t.value];
     case 'own':
@@ -30,4 +30,9 @@ export function childTypes(t: DefinedType): ValueType[] {
     case 'flags':
       return [];
   }
+}
+
+/** The value types a defined type is made of, in order. */
+export function childTypes(t: DefinedType): ValueType[] {
+  return childSlots(t).filter((x): x is ValueType => x !== undefined);
 }

@@ -1,5 +1,5 @@
 import type { NameAttribute } from '../binary/ast.js';
-import { childTypes } from '../types/children.js';
+import { childSlots, childTypes } from '../types/children.js';
 import { WcomposeError } from '../diagnostics/error.js';
 import type {
   ComponentType, DefinedType, Extern, FuncType, InstanceType, ResourceAlias, ResourceType, TypeRef, ValueType,
@@ -366,33 +366,8 @@ class WorldBuilder {
     if (t.kind === 'alias' || t.kind === 'enum' || t.kind === 'flags' || t.kind === 'own' || t.kind === 'borrow') return;
     if (known.kind.kind === 'alias') return;
     if (known.kind.kind !== 'def' || known.kind.type.kind !== t.kind) fail(`the type \`${known.name}\` differs between two views of its interface`);
-    const k = known.kind.type;
-    const pairs: [ValueType | undefined, ValueType | undefined][] = [];
-    switch (t.kind) {
-      case 'list':
-      case 'stream':
-      case 'future':
-        pairs.push([t.element, (k as typeof t).element]);
-        break;
-      case 'map':
-        pairs.push([t.key, (k as typeof t).key], [t.value, (k as typeof t).value]);
-        break;
-      case 'tuple':
-        t.types.forEach((x, i) => pairs.push([x, (k as typeof t).types[i]]));
-        break;
-      case 'option':
-        pairs.push([t.type, (k as typeof t).type]);
-        break;
-      case 'result':
-        pairs.push([t.ok, (k as typeof t).ok], [t.err, (k as typeof t).err]);
-        break;
-      case 'record':
-        t.fields.forEach((f, i) => pairs.push([f.type, (k as typeof t).fields[i]?.type]));
-        break;
-      case 'variant':
-        t.cases.forEach((c, i) => pairs.push([c.type, (k as typeof t).cases[i]?.type]));
-        break;
-    }
+    const knownSlots = childSlots(known.kind.type);
+    const pairs = childSlots(t).map((mine, i) => [mine, knownSlots[i]] as const);
     for (const [mine, theirs] of pairs) {
       if (mine === undefined || typeof mine === 'string') continue;
       const def = theirs === undefined || typeof theirs === 'string' ? undefined : this.types.get({ type: theirs });
