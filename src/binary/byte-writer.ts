@@ -26,7 +26,7 @@ export class ByteWriter {
 
   private reserve(n: number): void {
     if (this.used + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
+    let size = Math.max(256, this.buf.length * 2);
     while (size < this.used + n) size *= 2;
     const next = new Uint8Array(size);
     next.set(this.buf.subarray(0, this.used));
@@ -94,7 +94,8 @@ export class ByteWriter {
     if (this.used === 0) return;
     this.parts.push(this.buf.subarray(0, this.used));
     this.partsLength += this.used;
-    this.buf = new Uint8Array(Math.max(256, this.buf.length - this.used));
+    // Go on in the rest of the same buffer: the finished chunk is a view of what lies before.
+    this.buf = this.buf.subarray(this.used);
     this.used = 0;
   }
 
