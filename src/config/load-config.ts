@@ -5,7 +5,7 @@ import { createJiti } from 'jiti';
 import type { z } from 'zod';
 import { WcomposeError } from '../diagnostics/error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { configSchema, type WcomposeConfig } from './schema.js';
+import { configSchema, optionKeys, type WcomposeConfig } from './schema.js';
 
 export const configFileNames = ['compose.config.ts', 'compose.config.mts', 'compose.config.js', 'compose.config.mjs'];
 
@@ -75,22 +75,11 @@ function configPath(path: PropertyKey[]): string {
   }, '') || '(the config)';
 }
 
-const knownKeys: Record<string, string[]> = {
-  '': ['output', 'components', 'instances', 'exports', 'imports', 'autoPlug', 'artifacts'],
-  instance: ['component', 'with'],
-  export: ['instance', 'export', 'as'],
-  argument: ['instance', 'export'],
-  imports: ['allow', 'deny'],
-  artifacts: ['wit', 'js', 'wadm'],
-  'artifacts.js': ['dir', 'name', 'instantiation', 'typescript', 'map'],
-  'artifacts.wadm': ['file', 'name', 'version', 'description', 'image', 'instances', 'annotations'],
-};
-
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     const depth = issue.path.length;
     const where = depth === 0 ? '' : issue.path[0] === 'artifacts' ? ['artifacts', ...issue.path.slice(1, 2)].join('.') : issue.path[0] === 'instances' ? (depth === 2 ? 'instance' : 'argument') : issue.path[0] === 'exports' ? 'export' : 'imports';
-    return issue.keys.map((k) => `unknown option "${k}"${didYouMean(k, knownKeys[where] ?? [])}`).join('; ');
+    return issue.keys.map((k) => `unknown option "${k}"${didYouMean(k, optionKeys[where] ?? [])}`).join('; ');
   }
   if (issue.code === 'invalid_union') return `${issue.message.toLowerCase()}: see the documented shapes in the README`;
   return issue.message;

@@ -5,9 +5,10 @@ import { z } from 'zod';
  * `instances` are what gets instantiated (by default one per component, named after it), `with` gives explicit
  * arguments, `exports` chooses what the composition exports, `imports` says what may be left to the host.
  */
+const argumentObject = z.strictObject({ instance: z.string(), export: z.string().optional() });
 const argument = z.union([
   z.string().describe('an instance name: its export matching the import name, else the whole instance'),
-  z.strictObject({ instance: z.string(), export: z.string().optional() }),
+  argumentObject,
 ]);
 
 const instance = z.strictObject({
@@ -15,16 +16,11 @@ const instance = z.strictObject({
   with: z.record(z.string(), argument).optional(),
 });
 
-const exportSpec = z.union([
-  z.string().describe('an instance name: all of its exports'),
-  z.strictObject({ instance: z.string(), export: z.string().optional(), as: z.string().optional() }),
-]);
+const exportObject = z.strictObject({ instance: z.string(), export: z.string().optional(), as: z.string().optional() });
+const exportSpec = z.union([z.string().describe('an instance name: all of its exports'), exportObject]);
 
-const importPolicy = z.union([
-  z.literal('allow'),
-  z.literal('none'),
-  z.strictObject({ allow: z.array(z.string()).optional(), deny: z.array(z.string()).optional() }),
-]);
+const importPatterns = z.strictObject({ allow: z.array(z.string()).optional(), deny: z.array(z.string()).optional() });
+const importPolicy = z.union([z.literal('allow'), z.literal('none'), importPatterns]);
 
 /**
  * Artifacts for other runtimes, written next to the composed component (each opt-in). `true` writes it to its
@@ -99,4 +95,17 @@ export function defineConfig(config: WcomposeConfig): WcomposeConfig {
   return config;
 }
 
-export const configKeys = Object.keys(configSchema.shape);
+/**
+ * The options each object of the config accepts, by where it sits, for "did you mean" hints. Derived from the
+ * schema, so the hints cannot drift from what is accepted.
+ */
+export const optionKeys: Readonly<Record<string, readonly string[]>> = {
+  '': Object.keys(configSchema.shape),
+  instance: Object.keys(instance.shape),
+  argument: Object.keys(argumentObject.shape),
+  export: Object.keys(exportObject.shape),
+  imports: Object.keys(importPatterns.shape),
+  artifacts: Object.keys(artifactsSchema.shape),
+  'artifacts.js': Object.keys(jsArtifact.shape),
+  'artifacts.wadm': Object.keys(wadmArtifact.shape),
+};
