@@ -1,9 +1,10 @@
 import { resolve, basename, extname } from 'node:path';
 import { WcomposeError } from '../diagnostics/error.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
-import type { ComponentInput, InstanceSpec } from '../graph/model.js';
+import type { ComponentInput, CompositionSpec, InstanceSpec } from '../graph/model.js';
 import { loadComponentFile } from '../io/read-input.js';
-import { composeChunks } from './compose.js';
+import { emitChunks } from '../emit/emit.js';
+import { plan as planComposition } from '../graph/plan.js';
 import type { BuildResult } from './build.js';
 
 export interface PlugOptions {
@@ -35,16 +36,16 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
   if (socket.type.exports.size === 0) {
     throw new WcomposeError('WC4011', 'the socket component exports nothing', { file: socket.file });
   }
-  const spec = (inputs: ComponentInput[]): Parameters<typeof composeChunks>[0] => ({
+  const spec = (inputs: ComponentInput[]): CompositionSpec => ({
     components: inputs,
     instances: inputs.map((c): InstanceSpec => ({ name: c.name, component: c.name, with: {} })),
     exports: [{ instance: socket.name }],
   });
-  let composed = composeChunks(spec(components));
+  let plan = planComposition(spec(components));
   // As with wac plug, only plugs that fill an import (of the socket, or of a plug that does) are composed in; if none
   // does, the plugs were surely not the intended ones.
   const used = new Set([socket.name]);
-  for (const inst of [...composed.plan.instances].reverse()) {
+  for (const inst of [...plan.instances].reverse()) {
     if (!used.has(inst.name)) continue;
     for (const a of inst.args) if (a.source.kind !== 'import') used.add(a.source.instance);
   }
@@ -55,8 +56,9 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
       hint: `the socket imports ${[...socket.type.imports.keys()].map((n) => `"${n}"`).join(', ') || 'nothing'}; ${first.name} exports ${[...first.type.exports.keys()].map((n) => `"${n}"`).join(', ') || 'nothing'}`,
     });
   }
-  if (used.size < components.length) composed = composeChunks(spec(components.filter((c) => used.has(c.name))));
-  const { plan, chunks, size } = composed;
+  if (used.size < components.length) plan = planComposition(spec(components.filter((c) => used.has(c.name))));
+  const chunks = emitChunks(plan);
+  const size = chunks.reduce((n, c) => n + c.length, 0);
   const output = resolve(cwd, options.output);
   await writeFileAtomic(output, chunks);
   return { output, size, plan };
