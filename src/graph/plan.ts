@@ -43,7 +43,8 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     }
   }
   const componentOf = (i: InstanceSpec): ComponentInput => components.get(i.component)!;
-  const exportNames = (instance: string): string[] => [...componentOf(specs.get(instance)!).type.exports.keys()];
+  const exportNamesOf = new Map(spec.instances.map((i) => [i.name, [...componentOf(i).type.exports.keys()]]));
+  const exportNames = (instance: string): string[] => exportNamesOf.get(instance)!;
 
   // 1. Where each import comes from.
   const sources = new Map<string, PlannedArgument[]>();
