@@ -23,6 +23,11 @@ export interface BuildOptions {
    * turns one on at its default path, a string gives its path relative to `cwd`, `false` turns it off).
    */
   artifacts?: ArtifactsConfig | undefined;
+  /**
+   * Validate the inputs and the composed component (default: true). `false` (`--no-validate`) skips both, as wac's
+   * `--no-validate` does: for inputs wasm-tools would refuse that you still mean to compose.
+   */
+  validate?: boolean | undefined;
   /** Called as the build moves on (`composing 3 components…`): for progress displays. */
   onProgress?: ((message: string) => void) | undefined;
 }
@@ -77,11 +82,11 @@ export async function buildTraced(options: BuildOptions, trace: BuildTrace): Pro
   trace.outputs = [output, ...artifactPaths(artifacts)];
 
   progress('reading components…');
-  const spec = await resolveConfig(config, configFile, cwd);
+  const spec = await resolveConfig(config, configFile, cwd, { validate: options.validate });
   trace.inputs = spec.components.map((c) => c.file);
   const n = spec.components.length;
   progress(`composing ${n} component${n === 1 ? '' : 's'}…`);
-  const { plan, chunks, size } = composeChunks(spec);
+  const { plan, chunks, size } = composeChunks(spec, { validate: options.validate });
 
   const kinds = (['wit', 'js', 'wadm'] as const).filter((k) => artifacts[k] !== undefined);
   if (kinds.length === 0) {

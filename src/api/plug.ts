@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { ComponentInput, CompositionSpec, InstanceSpec } from '../graph/model.js';
 import { loadComponentFile } from '../io/read-input.js';
 import { emitChunks } from '../emit/emit.js';
+import { validateOutput } from '../validate/index.js';
 import { plan as planComposition } from '../graph/plan.js';
 import type { BuildResult } from './build.js';
 
@@ -12,6 +13,8 @@ export interface PlugOptions {
   plugs: string[];
   output: string;
   cwd?: string | undefined;
+  /** Validate the inputs and the composed component (default: true); `false` is `--no-validate`. */
+  validate?: boolean | undefined;
 }
 
 /**
@@ -30,7 +33,7 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
     let name = stem;
     for (let n = 2; names.has(name); n++) name = `${stem}-${n}`;
     names.add(name);
-    components.push({ name, file, ...(await loadComponentFile(file)) });
+    components.push({ name, file, ...(await loadComponentFile(file, { validate: options.validate })) });
   }
   const socket = components[0]!;
   if (socket.type.exports.size === 0) {
@@ -58,6 +61,7 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
   }
   if (used.size < components.length) plan = planComposition(spec(components.filter((c) => used.has(c.name))));
   const chunks = emitChunks(plan);
+  if (options.validate !== false) validateOutput(chunks);
   const size = chunks.reduce((n, c) => n + c.length, 0);
   const output = resolve(cwd, options.output);
   await writeFileAtomic(output, chunks);

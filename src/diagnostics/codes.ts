@@ -17,6 +17,21 @@ export const diagnostics = {
   WC1008: { title: 'invalid UTF-8 in a name', hint: 'names in components must be valid UTF-8' },
   WC1009: { title: 'unknown opcode', hint: 'the file uses an encoding wcompose does not know, or is corrupt' },
   WC1010: { title: 'trailing bytes in a section', hint: 'a section holds more bytes than its contents use; the file is corrupt' },
+  // validate: the component layer of an input breaks a rule of the component model (wasm-tools' validator refuses it too)
+  WC1101: { title: 'index out of bounds', hint: 'the component refers to a definition that does not exist; the file is corrupt or was written by a faulty tool (`wasm-tools validate` shows the same)' },
+  WC1102: { title: 'definition of the wrong kind', hint: 'the component uses a definition where one of another kind is required (e.g. a type that is not a function type); the file is corrupt or was written by a faulty tool' },
+  WC1103: { title: 'invalid type', hint: 'a type definition breaks a rule of the component model (e.g. an empty record, duplicate field names, own/borrow of something that is not a resource, a borrow in a result)' },
+  WC1104: { title: 'invalid import or export name', hint: 'names are kebab-case labels (`get-item`), `[constructor]r`, `[method]r.f`, `[static]r.f`, or interface names `ns:pkg/iface@1.2.3`' },
+  WC1105: { title: 'duplicate name', hint: 'import names must be unique, and so must export names (ignoring ASCII case); rename one of them' },
+  WC1106: { title: 'resource function does not match its name', hint: '`[constructor]r` returns own<r> (or a result of it), `[method]r.f` takes `self: borrow<r>` first, `[static]r.f` names a resource known here' },
+  WC1107: { title: 'invalid canonical options', hint: 'each option at most once, one string encoding, `realloc` and strings/lists need `memory`, `callback` needs `async`, no `post-return` on lowerings' },
+  WC1108: { title: 'instantiation arguments do not match', hint: 'every import of the instantiated component (or core module) must be supplied once, by an argument of the same name and kind' },
+  WC1109: { title: 'invalid alias', hint: 'an alias must name an export the instance has, with its kind, or an outer definition within the enclosing scopes' },
+  WC1110: { title: 'limit exceeded', hint: 'the component exceeds a limit wasm-tools applies (type nesting depth 100, type size 1,000,000, counts of definitions)' },
+  WC1111: { title: 'invalid embedded core module', hint: 'an embedded core module must start with a core WebAssembly header (\\0asm, version 1) and its sections must fit in it' },
+  WC1112: { title: 'type not valid where used', hint: 'an import or export may only use types that are themselves imported or exported before it (and resources defined or imported before use)' },
+  WC1113: { title: 'reserved byte not zero', hint: 'the `cancellable` immediate of `waitable-set.*` and `thread.*` built-ins was removed (component-model#716): the byte must be 0x00' },
+  WC1114: { title: 'invalid start function', hint: 'a start function is a function of the component, called with values of its parameter types, each value used once' },
   // types: decoding components into the type model
   WC2001: { title: 'index out of range', hint: 'the component refers to a definition that does not exist; validate it with `wasm-tools validate`' },
   WC2002: { title: 'definition of the wrong kind', hint: 'the component refers to a definition of another kind than expected; validate it with `wasm-tools validate`' },
@@ -65,6 +80,7 @@ export const diagnostics = {
   // I/O and usage
   WC9001: { title: 'cannot read file', hint: 'check the path' },
   WC9002: { title: 'cannot write file', hint: 'check that the folder exists and is writable' },
+  WC9101: { title: 'composed component failed validation', hint: 'this is a bug in wcompose, not in your inputs: please report it with the input components and the config' },
 } as const satisfies Record<string, { title: string; hint: string }>;
 
 export type DiagnosticCode = keyof typeof diagnostics;

@@ -15,6 +15,7 @@ interface BuildFlags {
   wit?: string | boolean;
   js?: string | boolean;
   wadm?: string | boolean;
+  validate?: boolean;
 }
 
 export function registerBuild(program: Command): void {
@@ -26,11 +27,14 @@ export function registerBuild(program: Command): void {
     .option('--wit [file]', 'also write the composed world as WIT (default: <output name>.wit)')
     .option('--js [dir]', 'also write JS bindings for Node and browsers, by jco (default: <output name>-js/)')
     .option('--wadm [file]', 'also write a wasmCloud application manifest (default: <output name>.wadm.yaml)')
+    .option('--no-validate', 'do not validate the input components and the composed one (as wac --no-validate)')
     .option('-w, --watch', 'rebuild whenever the config or an input component changes')
     .option('--json', 'print one JSON document: { ok: true, output, size, … } or { ok: false, error }')
     .action(
       action(async (opts: BuildFlags) => {
-        const options: BuildOptions = { config: opts.config, output: opts.output, artifacts: artifactFlags(opts) };
+        const options: BuildOptions = {
+          config: opts.config, output: opts.output, artifacts: artifactFlags(opts), validate: opts.validate !== false,
+        };
         if (opts.watch) {
           if (opts.json) throw new UsageError('--json and --watch cannot be combined: --json prints one document');
           return watchMode(options);

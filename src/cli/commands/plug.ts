@@ -11,14 +11,15 @@ export function registerPlug(program: Command): void {
     .argument('<socket>', 'the component whose imports are filled and whose exports are the result')
     .requiredOption('--plug <file>', 'a component whose exports fill imports (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .requiredOption('-o, --output <file>', 'where to write the composed component')
+    .option('--no-validate', 'do not validate the input components and the composed one (as wac --no-validate)')
     .option('--json', 'print one JSON document: { ok: true, output, size, … } or { ok: false, error }')
     .action(
-      action(async (socket: string, opts: { plug: string[]; output: string; json?: boolean }) => {
+      action(async (socket: string, opts: { plug: string[]; output: string; json?: boolean; validate?: boolean }) => {
         const n = opts.plug.length + 1;
         const progress = startProgress(`composing ${n} components…`, { disabled: opts.json === true });
         let result;
         try {
-          result = await plug({ socket, plugs: opts.plug, output: opts.output });
+          result = await plug({ socket, plugs: opts.plug, output: opts.output, validate: opts.validate !== false });
         } finally {
           progress.done();
         }

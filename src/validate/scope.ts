@@ -1,0 +1,78 @@
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { ValidationError } from './error.js';
+import type {
+  AnyT, ComponentT, CoreInstanceT, CoreTypeT, Entity, FuncT, InstanceT, ModuleT, ResourceT, ValT,
+} from './types.js';
+
+export type ScopeKind = 'component' | 'component type' | 'instance type';
+
+/** Where resource names are registered for the `[constructor]`/`[method]`/`[static]` checks (imports or exports). */
+export class ResourceNames {
+  /** The name each resource (alias object) was imported or exported under. */
+  readonly byResource = new Map<ResourceT, string>();
+  readonly all = new Set<string>();
+
+  register(name: string, r: ResourceT): void {
+    if (!this.byResource.has(r)) this.byResource.set(r, name);
+    this.all.add(name);
+  }
+}
+
+/** The index spaces of one component, component type or instance type, as the spec's validation builds them. */
+export class Scope {
+  readonly types: AnyT[] = [];
+  readonly coreTypes: CoreTypeT[] = [];
+  readonly funcs: FuncT[] = [];
+  coreFuncs = 0;
+  coreTables = 0;
+  coreMemories = 0;
+  coreGlobals = 0;
+  coreTags = 0;
+  readonly coreInstances: CoreInstanceT[] = [];
+  readonly modules: ModuleT[] = [];
+  readonly instances: InstanceT[] = [];
+  readonly components: ComponentT[] = [];
+  readonly values: { type: ValT; used: boolean }[] = [];
+
+  readonly imports = new Map<string, Entity>();
+  readonly exports = new Map<string, Entity>();
+  readonly importKeys = new Map<string, string>();
+  readonly exportKeys = new Map<string, string>();
+  readonly importedResources = new ResourceNames();
+  readonly exportedResources = new ResourceNames();
+  /** Types (defined types, and resources by identity) imported or exported so far: they may be used by later ones. */
+  readonly importedTypes = new Set<object>();
+  readonly exportedTypes = new Set<object>();
+  /** Byte offset of the item being validated, for errors. */
+  offset = 0;
+
+  constructor(readonly kind: ScopeKind, readonly parent: Scope | undefined) {}
+
+  fail(code: DiagnosticCode, message: string): never {
+    throw new ValidationError(code, message, this.offset);
+  }
+
+  at<T>(space: readonly T[], index: number, what: string): T {
+    const item = space[index];
+    if (item === undefined) this.fail('WC1101', `unknown ${what} ${index}: ${what} index out of bounds (${space.length} defined)`);
+    return item;
+  }
+
+  inBounds(count: number, index: number, what: string): void {
+    if (index >= count) this.fail('WC1101', `unknown ${what} ${index}: ${what} index out of bounds (${count} defined)`);
+  }
+
+  type(index: number): AnyT {
+    return this.at(this.types, index, 'type');
+  }
+
+  /** The scope `count` levels out (for outer aliases), bounded by the scopes that exist. */
+  outer(count: number): Scope {
+    if (count === 0) return this;
+    // The loop runs at most as many times as there are enclosing scopes, whatever the count (it may be near 2^32).
+    let s = this.parent;
+    for (let i = 1; i < count && s !== undefined; i++) s = s.parent;
+    if (s === undefined) this.fail('WC1109', `invalid outer alias count of ${count}`);
+    return s;
+  }
+}
