@@ -101,6 +101,12 @@ export class ByteReader {
     const start = this.pos;
     const len = this.u32();
     const raw = this.take(len, 'name');
+    // Most names are short ASCII (kebab names, interface names): decoded without the TextDecoder round trip.
+    if (len <= 64) {
+      let ascii = true;
+      for (let i = 0; i < len; i++) if (raw[i]! >= 0x80) ascii = false;
+      if (ascii) return String.fromCharCode.apply(null, raw as unknown as number[]);
+    }
     try {
       return utf8.decode(raw);
     } catch {

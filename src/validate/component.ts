@@ -382,8 +382,9 @@ function addInstance(scope: Scope, inst: bin.Instance): void {
       const got = args.get(name);
       if (got === undefined) scope.fail('WC1108', `missing import named \`${name}\``);
       // The import's own abstract resources (`sub resource`) are bound to the argument's first.
+      const paired = resources.size;
       pairResources(want, got, resources);
-      memo.clear();
+      if (resources.size !== paired) memo.clear();
       const why = entityMismatch(got, substituteEntity(want, resources, memo));
       if (why !== undefined) scope.fail('WC1108', `type mismatch for import \`${name}\`: ${why}`);
     }

@@ -39,7 +39,8 @@ function checkLabels(scope: Scope, names: readonly string[], what: string): void
 function info(scope: Scope, parts: readonly TypeInfo[], borrow = false): TypeInfo {
   const i = combine(parts);
   if (i === undefined) scope.fail('WC1110', 'effective type size exceeds the limit of 1000000');
-  return borrow ? { ...i, borrow: true } : i;
+  if (borrow) i.borrow = true;
+  return i;
 }
 
 function defined(scope: Scope, kind: DefinedKind, parts: ValT[], extra: Partial<DefinedT> = {}, ptr = false, flat?: number): DefinedT {

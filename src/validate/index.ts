@@ -26,20 +26,34 @@ export function validateComponent(bytes: Uint8Array): void {
 
 /**
  * Validates a composed component before it is written, given as the chunks `emitChunks` returns (the embedded
- * inputs by reference). Embedded inputs already validated are not walked again; nothing is copied but the small
- * chunks. A failure is a bug in wcompose: it throws `InvalidOutputError`, never a user diagnostic.
+ * inputs by reference). An embedded input validated when it was read is not walked (nor copied) again: its section is
+ * validated as an empty stand-in whose type is the input's. A failure is a bug in wcompose: it throws
+ * `InvalidOutputError`, never a user diagnostic. (Offsets in its message are in that compacted layout.)
  */
 export function validateOutput(chunks: readonly Uint8Array[]): void {
-  const size = chunks.reduce((n, c) => n + c.length, 0);
-  // A zeroed buffer of the full size costs no copy for the large chunks we skip (their pages are never touched).
-  const bytes = chunks.length === 1 ? chunks[0]! : new Uint8Array(size);
+  const parts: Uint8Array[] = [];
   const known = new Map<number, ComponentT>();
-  let at = 0;
+  let length = 0;
   for (const c of chunks) {
-    const type = chunks.length === 1 ? undefined : validated.get(c);
-    if (type !== undefined) known.set(at, type);
-    else if (bytes !== c) bytes.set(c, at);
-    at += c.length;
+    const type = validated.get(c);
+    const last = parts[parts.length - 1];
+    const header = type === undefined || last === undefined ? undefined : sectionHeader(0x04, c.length);
+    if (header !== undefined && last !== undefined && endsWith(last, header)) {
+      // Replace `0x04 size` + payload by `0x04 0x00`: an empty component section, known to have the input's type.
+      parts[parts.length - 1] = last.subarray(0, last.length - header.length + 1);
+      parts.push(Uint8Array.of(0x00));
+      length += 2 - header.length;
+      known.set(length, type!);
+      continue;
+    }
+    parts.push(c);
+    length += c.length;
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
   }
   try {
     validateReader(ComponentReader.open(bytes), undefined, known);
@@ -47,4 +61,23 @@ export function validateOutput(chunks: readonly Uint8Array[]): void {
     if (isWcomposeError(e)) throw new InvalidOutputError(e);
     throw e;
   }
+}
+
+/** A section's id byte and its size as LEB128. */
+function sectionHeader(id: number, size: number): number[] {
+  const out = [id];
+  let v = size >>> 0;
+  do {
+    let byte = v & 0x7f;
+    v >>>= 7;
+    if (v !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (v !== 0);
+  return out;
+}
+
+function endsWith(bytes: Uint8Array, tail: readonly number[]): boolean {
+  if (bytes.length < tail.length) return false;
+  const from = bytes.length - tail.length;
+  return tail.every((b, i) => bytes[from + i] === b);
 }

@@ -21,11 +21,23 @@ export class NameError extends Error {}
 
 /** `word ('-' word)*`, each word all lower-case or all upper-case letters and digits, starting with a letter. */
 export function isKebab(s: string): boolean {
-  if (s.length === 0 || s.endsWith('-')) return false;
-  for (const word of s.split('-')) {
-    if (!/^(?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*)$/.test(word)) return false;
+  // 0: at a word's start; 1: in a lower-case word; 2: in an upper-case word.
+  let state = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const lower = c >= 0x61 && c <= 0x7a;
+    const upper = c >= 0x41 && c <= 0x5a;
+    const digit = c >= 0x30 && c <= 0x39;
+    if (c === 0x2d) {
+      if (state === 0) return false;
+      state = 0;
+    } else if (state === 0) {
+      if (lower) state = 1;
+      else if (upper) state = 2;
+      else return false;
+    } else if (!(digit || (state === 1 ? lower : upper))) return false;
   }
-  return true;
+  return state !== 0;
 }
 
 const numericId = '(?:0|[1-9][0-9]*)';

@@ -36,13 +36,39 @@ export class Scope {
 
   readonly imports = new Map<string, Entity>();
   readonly exports = new Map<string, Entity>();
-  readonly importKeys = new Map<string, string>();
-  readonly exportKeys = new Map<string, string>();
-  readonly importedResources = new ResourceNames();
-  readonly exportedResources = new ResourceNames();
-  /** Types (defined types, and resources by identity) imported or exported so far: they may be used by later ones. */
-  readonly importedTypes = new Set<object>();
-  readonly exportedTypes = new Set<object>();
+  // Made when first needed: instance types are many, and most need few of these.
+  private importKeysMap: Map<string, string> | undefined;
+  private exportKeysMap: Map<string, string> | undefined;
+  private importedNames: ResourceNames | undefined;
+  private exportedNames: ResourceNames | undefined;
+  private importedSet: Set<object> | undefined;
+  private exportedSet: Set<object> | undefined;
+
+  get importKeys(): Map<string, string> {
+    return (this.importKeysMap ??= new Map());
+  }
+
+  get exportKeys(): Map<string, string> {
+    return (this.exportKeysMap ??= new Map());
+  }
+
+  get importedResources(): ResourceNames {
+    return (this.importedNames ??= new ResourceNames());
+  }
+
+  get exportedResources(): ResourceNames {
+    return (this.exportedNames ??= new ResourceNames());
+  }
+
+  /** Types (defined types, and resources per alias) imported so far: later imports may use them. */
+  get importedTypes(): Set<object> {
+    return (this.importedSet ??= new Set());
+  }
+
+  /** Types imported or exported so far: later exports may use them. */
+  get exportedTypes(): Set<object> {
+    return (this.exportedSet ??= new Set());
+  }
   /** Byte offset of the item being validated, for errors. */
   offset = 0;
 
