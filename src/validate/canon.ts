@@ -41,14 +41,14 @@ function checkOptions(scope: Scope, opts: readonly bin.CanonOpt[]): Options {
         o.realloc = true;
         break;
       case 'post-return':
-        scope.inBounds(scope.coreFuncs, opt.index, 'core function');
+        scope.inBounds(scope.coreFuncs.length, opt.index, 'core function');
         o.postReturn = true;
         break;
       case 'async':
         o.async = true;
         break;
       case 'callback':
-        scope.inBounds(scope.coreFuncs, opt.index, 'core function');
+        scope.inBounds(scope.coreFuncs.length, opt.index, 'core function');
         o.callback = true;
         break;
       case 'core-type': {
@@ -69,7 +69,12 @@ function checkOptions(scope: Scope, opts: readonly bin.CanonOpt[]): Options {
   const realloc = opts.find((x): x is Extract<bin.CanonOpt, { kind: 'realloc' }> => x.kind === 'realloc');
   if (realloc !== undefined) {
     if (!o.memory) fail('canonical option `realloc` requires `memory` to also be specified');
-    scope.inBounds(scope.coreFuncs, realloc.index, 'core function');
+    scope.inBounds(scope.coreFuncs.length, realloc.index, 'core function');
+    const sig = scope.coreFuncs[realloc.index];
+    // A 64-bit memory takes i64 pointers: only the 32-bit form is checked.
+    if (sig !== undefined && sig !== 'i32,i32,i32,i32->i32' && sig !== 'i64,i64,i64,i64->i64') {
+      fail('canonical option `realloc` uses a core function with an incorrect signature');
+    }
   }
   return o;
 }
@@ -126,10 +131,17 @@ export function validateCanon(scope: Scope, c: bin.Canon): void {
     case 'lift': {
       const t = scope.type(c.type);
       if (t.k !== 'func') scope.fail('WC1102', `type index ${c.type} is not a function type`);
-      scope.inBounds(scope.coreFuncs, c.coreFunc, 'core function');
+      scope.inBounds(scope.coreFuncs.length, c.coreFunc, 'core function');
       const o = checkOptions(scope, c.opts);
       if (o.coreType) scope.fail('WC1107', 'canonical option `core-type` is not allowed in `canon lift`');
       checkAbi(scope, t, o, 'lift');
+      // With a memory, pointers are that memory's address type (64-bit memories take i64), which we do not track.
+      const want = o.gc || o.memory ? undefined : loweredSignature(t, o, 'lift');
+      const have = scope.coreFuncs[c.coreFunc];
+      if (want !== undefined && have !== undefined && want !== have) {
+        scope.fail('WC1107', `lowered function type (${want}) does not match type (${have}) of core function ${c.coreFunc}`);
+      }
+      checkPostReturn(scope, c.opts, have);
       scope.funcs.push(t);
       return;
     }
@@ -140,12 +152,12 @@ export function validateCanon(scope: Scope, c: bin.Canon): void {
       if (o.callback) scope.fail('WC1107', 'canonical option `callback` cannot be specified for lowerings');
       if (o.gc && !o.coreType) scope.fail('WC1107', 'cannot specify `gc` without also specifying a `core-type` for lowerings');
       checkAbi(scope, f, o, 'lower');
-      scope.coreFuncs++;
+      scope.coreFuncs.push(o.gc || o.memory ? undefined : loweredSignature(f, o, 'lower'));
       return;
     }
     case 'builtin':
       validateBuiltin(scope, c.name, c.immediates);
-      scope.coreFuncs++;
+      scope.coreFuncs.push(undefined);
       return;
   }
 }
@@ -227,4 +239,100 @@ function coreFuncType(scope: Scope, index: number): void {
   const t = scope.coreTypes[index];
   if (t === undefined) scope.fail('WC1101', `unknown core type ${index}: type index out of bounds`);
   if (t.k !== 'func') scope.fail('WC1102', 'expected a core function type');
+}
+
+function checkPostReturn(scope: Scope, opts: readonly bin.CanonOpt[], lifted: string | undefined): void {
+  const post = opts.find((x): x is Extract<bin.CanonOpt, { kind: 'post-return' }> => x.kind === 'post-return');
+  if (post === undefined || lifted === undefined) return;
+  const sig = scope.coreFuncs[post.index];
+  if (sig === undefined) return;
+  if (sig !== `${lifted.slice(lifted.indexOf('->') + 2)}->`) {
+    scope.fail('WC1107', 'canonical option `post-return` uses a core function with an incorrect signature');
+  }
+}
+
+// ───────────────────────────── the canonical ABI's flattening ─────────────────────────────
+
+type Core = 'i32' | 'i64' | 'f32' | 'f64';
+
+function flatPrim(t: string): Core[] {
+  switch (t) {
+    case 's64':
+    case 'u64':
+      return ['i64'];
+    case 'f32':
+      return ['f32'];
+    case 'f64':
+      return ['f64'];
+    case 'string':
+      return ['i32', 'i32'];
+    default:
+      return ['i32'];
+  }
+}
+
+function join(a: Core, b: Core): Core {
+  if (a === b) return a;
+  if ((a === 'i32' && b === 'f32') || (a === 'f32' && b === 'i32')) return 'i32';
+  return 'i64';
+}
+
+/** CanonicalABI.md `flatten_type`; undefined past `FLAT_LIMIT` values (the caller only needs to know it overflows). */
+function flatten(t: ValT, depth = 0): Core[] {
+  if (typeof t === 'string') return flatPrim(t);
+  if (depth > 200 || t.flat > FLAT_LIMIT) return new Array<Core>(FLAT_LIMIT + 1).fill('i32');
+  switch (t.kind) {
+    case 'prim':
+      return flatPrim(t.prim ?? 'u32');
+    case 'record':
+    case 'tuple':
+      return (t.slots ?? []).flatMap((s) => (s === undefined ? [] : flatten(s, depth + 1)));
+    case 'fixed-list': {
+      const one = flatten(t.slots![0]!, depth + 1);
+      return Array.from({ length: t.length ?? 0 }, () => one).flat();
+    }
+    case 'list':
+    case 'map':
+      return ['i32', 'i32'];
+    case 'variant':
+    case 'option':
+    case 'result': {
+      // option<T> is variant { none, some(T) }; result<T, E> is variant { ok(T), err(E) }.
+      const cases = t.kind === 'option' ? [undefined, t.slots![0]] : (t.slots ?? []);
+      const joined: Core[] = [];
+      for (const c of cases) {
+        if (c === undefined) continue;
+        flatten(c, depth + 1).forEach((f, i) => (joined[i] = joined[i] === undefined ? f : join(joined[i]!, f)));
+      }
+      return ['i32', ...joined];
+    }
+    default:
+      // flags (at most 32), enum, own, borrow, stream, future.
+      return ['i32'];
+  }
+}
+
+const FLAT_LIMIT = 64;
+
+/** The core signature a lifted function must have, or a lowered one gets (`i32,i32->i32`). */
+function loweredSignature(f: FuncT, o: Options, abi: 'lift' | 'lower'): string {
+  let params = f.params.flatMap((p) => flatten(p.type));
+  const maxParams = abi === 'lower' && o.async ? MAX_FLAT_ASYNC_PARAMS : MAX_FLAT_PARAMS;
+  if (params.length > maxParams) params = ['i32'];
+  let results: Core[] = [];
+  if (!o.async) {
+    if (f.result !== undefined) {
+      results = flatten(f.result);
+      if (results.length > MAX_FLAT_RESULTS) {
+        if (abi === 'lower') {
+          params = [...params, 'i32'];
+          results = [];
+        } else results = ['i32'];
+      }
+    }
+  } else if (abi === 'lower') {
+    if (f.result !== undefined) params = [...params, 'i32'];
+    results = ['i32'];
+  } else if (o.callback) results = ['i32'];
+  return `${params.join(',')}->${results.join(',')}`;
 }

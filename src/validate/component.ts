@@ -223,10 +223,11 @@ function moduleType(scope: Scope, decls: readonly bin.CoreModuleDecl[]): ModuleT
 
 const MAX_CORE_ITEMS = 1_000_000;
 
-function pushCore(scope: Scope, kind: CoreKind | 'type' | 'module' | 'instance'): void {
+function pushCore(scope: Scope, kind: CoreKind | 'type' | 'module' | 'instance', sig?: string): void {
   switch (kind) {
     case 'func':
-      if (++scope.coreFuncs > MAX_CORE_ITEMS) scope.fail('WC1110', 'core functions count exceeds limit');
+      if (scope.coreFuncs.length >= MAX_CORE_ITEMS) scope.fail('WC1110', 'core functions count exceeds limit');
+      scope.coreFuncs.push(sig);
       return;
     case 'table':
       scope.coreTables++;
@@ -254,7 +255,7 @@ function checkInstanceCount(scope: Scope): void {
 export function coreSortCount(scope: Scope, sort: bin.CoreSort): number {
   switch (sort) {
     case 'func':
-      return scope.coreFuncs;
+      return scope.coreFuncs.length;
     case 'table':
       return scope.coreTables;
     case 'memory':
@@ -277,9 +278,12 @@ function addCoreInstance(scope: Scope, inst: bin.CoreInstance): void {
   if (inst.kind === 'instantiate') {
     const module = scope.at(scope.modules, inst.module, 'module');
     const args = new Map<string, Map<string, CoreKind> | undefined>();
+    const sigs = new Map<string, Map<string, string> | undefined>();
     for (const a of inst.args) {
       if (args.has(a.name)) scope.fail('WC1108', `duplicate module instantiation argument named \`${a.name}\``);
-      args.set(a.name, scope.at(scope.coreInstances, a.instance, 'core instance').exports);
+      const arg = scope.at(scope.coreInstances, a.instance, 'core instance');
+      args.set(a.name, arg.exports);
+      sigs.set(a.name, arg.funcSigs);
     }
     for (const imp of module.imports ?? []) {
       if (!args.has(imp.module)) scope.fail('WC1108', `missing module instantiation argument named \`${imp.module}\``);
@@ -292,11 +296,16 @@ function addCoreInstance(scope: Scope, inst: bin.CoreInstance): void {
       if (kind !== imp.kind) {
         scope.fail('WC1108', `module instantiation argument \`${imp.module}\` exports \`${imp.name}\` as a ${kind}, but the module imports a ${imp.kind}`);
       }
+      const sig = sigs.get(imp.module)?.get(imp.name);
+      if (imp.sig !== undefined && sig !== undefined && sig !== imp.sig) {
+        scope.fail('WC1108', `type mismatch for export \`${imp.name}\` of module instantiation argument \`${imp.module}\`: expected (${imp.sig}), found (${sig})`);
+      }
     }
-    scope.coreInstances.push({ exports: module.exports });
+    scope.coreInstances.push({ exports: module.exports, funcSigs: module.funcSigs });
     return;
   }
   const exports = new Map<string, CoreKind>();
+  const funcSigs = new Map<string, string>();
   for (const e of inst.exports) {
     if (e.sort === 'type' || e.sort === 'module' || e.sort === 'instance') {
       scope.fail('WC1102', `a core instance cannot export a core ${e.sort}`);
@@ -304,8 +313,10 @@ function addCoreInstance(scope: Scope, inst: bin.CoreInstance): void {
     scope.inBounds(coreSortCount(scope, e.sort), e.index, `core ${e.sort}`);
     if (exports.has(e.name)) scope.fail('WC1105', `export name \`${e.name}\` already exported`);
     exports.set(e.name, e.sort);
+    const sig = e.sort === 'func' ? scope.coreFuncs[e.index] : undefined;
+    if (sig !== undefined) funcSigs.set(e.name, sig);
   }
-  scope.coreInstances.push({ exports });
+  scope.coreInstances.push({ exports, funcSigs });
 }
 
 // ───────────────────────────── instances ─────────────────────────────
@@ -433,7 +444,7 @@ function addAlias(scope: Scope, a: bin.Alias): void {
         if (kind === undefined) scope.fail('WC1109', `core instance ${a.instance} has no export named \`${a.name}\``);
         if (kind !== sort.core) scope.fail('WC1109', `export \`${a.name}\` of core instance ${a.instance} is a ${kind}, not a ${sort.core}`);
       }
-      pushCore(scope, sort.core);
+      pushCore(scope, sort.core, sort.core === 'func' ? inst.funcSigs?.get(a.name) : undefined);
       return;
     }
     case 'outer': {

@@ -146,7 +146,7 @@ export function defineSimple(scope: Scope, t: Exclude<bin.TypeDef, { kind: 'comp
       if (rep.kind !== 'num' || (rep.code !== 0x7f && rep.code !== 0x7e)) {
         scope.fail('WC1103', 'resources can only be represented by `i32` or `i64`');
       }
-      if (t.dtor !== undefined) scope.inBounds(scope.coreFuncs, t.dtor, 'core function');
+      if (t.dtor !== undefined) scope.inBounds(scope.coreFuncs.length, t.dtor, 'core function');
       return newResource(true);
     }
   }

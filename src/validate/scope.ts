@@ -23,7 +23,8 @@ export class Scope {
   readonly types: AnyT[] = [];
   readonly coreTypes: CoreTypeT[] = [];
   readonly funcs: FuncT[] = [];
-  coreFuncs = 0;
+  /** The core function index space: each function's core signature (`i32,i32->i32`) when known. */
+  readonly coreFuncs: (string | undefined)[] = [];
   coreTables = 0;
   coreMemories = 0;
   coreGlobals = 0;

@@ -91,8 +91,11 @@ export type CoreKind = 'func' | 'table' | 'memory' | 'global' | 'tag';
 /** A core module's imports and exports (read from its import and export sections), or unknown when unreadable. */
 export interface ModuleT {
   k: 'module';
-  imports: { module: string; name: string; kind: CoreKind }[] | undefined;
+  /** `sig`: a function import's core signature (`i32,i32->i32`), when the module's types could be read. */
+  imports: { module: string; name: string; kind: CoreKind; sig?: string | undefined }[] | undefined;
   exports: Map<string, CoreKind> | undefined;
+  /** Exported functions' core signatures, when known. */
+  funcSigs?: Map<string, string> | undefined;
 }
 
 export type CoreTypeT = ModuleT | { k: 'func' } | { k: 'other' };
@@ -100,6 +103,8 @@ export type CoreTypeT = ModuleT | { k: 'func' } | { k: 'other' };
 /** A core instance's exports by name, or undefined when they are not known (an unreadable module). */
 export interface CoreInstanceT {
   exports: Map<string, CoreKind> | undefined;
+  /** Exported functions' core signatures, when known. */
+  funcSigs?: Map<string, string> | undefined;
 }
 
 export function valInfo(t: ValT): TypeInfo {
