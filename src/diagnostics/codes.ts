@@ -17,6 +17,11 @@ export const diagnostics = {
   WC1008: { title: 'invalid UTF-8 in a name', hint: 'names in components must be valid UTF-8' },
   WC1009: { title: 'unknown opcode', hint: 'the file uses an encoding wcompose does not know, or is corrupt' },
   WC1010: { title: 'trailing bytes in a section', hint: 'a section holds more bytes than its contents use; the file is corrupt' },
+  // read: limits (wasm-tools' own, so that wcompose refuses what the reference validator refuses)
+  WC1011: { title: 'type nesting is too deep', hint: 'wasm-tools refuses value types nested more than 100 deep (and any type more than 126 deep); the file is corrupt or was not made by a component toolchain' },
+  WC1012: { title: 'type too large', hint: 'wasm-tools refuses types whose effective size (their parts, a shared part counted at each use) reaches 1,000,000; the file is corrupt or was not made by a component toolchain' },
+  WC1013: { title: 'too many items', hint: 'the count is beyond what wasm-tools allows (e.g. 10,000 record fields, 1,000 instances, names of 100,000 bytes); the file is corrupt' },
+  WC1014: { title: 'nested too deep', hint: 'wcompose reads components and type declarations nested at most 100 deep; the file is corrupt or was not made by a component toolchain' },
   // types: decoding components into the type model
   WC2001: { title: 'index out of range', hint: 'the component refers to a definition that does not exist; validate it with `wasm-tools validate`' },
   WC2002: { title: 'definition of the wrong kind', hint: 'the component refers to a definition of another kind than expected; validate it with `wasm-tools validate`' },
