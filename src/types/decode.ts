@@ -171,13 +171,13 @@ class Scope {
     if (count > this.depth) {
       this.fail('WC2001', `outer alias count ${count} reaches past the outermost scope (${this.depth} enclose this one)`);
     }
-    let scope: Scope = this;
-    let visible: Visible | undefined;
+    let inner: Scope | undefined;
+    let scope: Scope | undefined;
     for (let i = 0; i < count; i++) {
-      visible = scope.visible;
-      scope = scope.parent!;
+      inner = scope ?? this;
+      scope = inner.parent!;
     }
-    return { scope, visible };
+    return scope === undefined ? { scope: this, visible: undefined } : { scope, visible: inner!.visible };
   }
 
   /** The item a `sortidx` names, as an extern. */
