@@ -65,7 +65,7 @@ export const diagnostics = {
   // emit: artifacts for other runtimes, written next to the composed component
   WC5001: { title: 'cannot print the world as WIT', hint: 'the composed component uses something WIT cannot express (e.g. it exports a type); turn off `artifacts.wit`, or export interfaces instead' },
   WC5002: { title: 'cannot generate JS bindings', hint: 'jco could not transpile the composed component; `npx jco transpile <file.wasm>` shows the same error, or turn off `artifacts.js`' },
-  WC5003: { title: 'artifact paths collide', hint: 'each artifact needs a path of its own, different from the composed component\'s: set the paths in the config\'s `artifacts`' },
+  WC5003: { title: 'output paths collide', hint: 'the composed component and each artifact need a path of their own, different from every input (components, the config file) and from each other: set `output` (or -o) and the paths in the config\'s `artifacts`' },
   WC5004: { title: 'JS bindings folder in use', hint: 'wcompose replaces the JS bindings folder on every build, so it only writes into an empty folder or one it wrote before: name another folder in `artifacts.js` (or --js <dir>)' },
   // I/O and usage
   WC9001: { title: 'cannot read file', hint: 'check the path' },
