@@ -91,18 +91,16 @@ class Scope {
 
   /** Refuses index spaces larger than wasm-tools allows (checked after each section or declaration). */
   checkCounts(): void {
-    const spaces: [number, number, string][] = [
-      [this.types.length, limits.types, 'types'],
-      [this.funcs.length, limits.funcs, 'functions'],
-      [this.components.length, limits.components, 'components'],
-      [this.instances.length, limits.instances, 'instances'],
-      [this.modules.length, limits.modules, 'core modules'],
-      [this.values.length, limits.values, 'values'],
-      [this.coreTypes.length, limits.types, 'core types'],
-    ];
-    for (const [n, max, what] of spaces) {
+    const check = (n: number, max: number, what: string): void => {
       if (n > max) this.fail('WC1013', `${n} ${what} are more than the ${max} a component may define`);
-    }
+    };
+    check(this.types.length, limits.types, 'types');
+    check(this.funcs.length, limits.funcs, 'functions');
+    check(this.components.length, limits.components, 'components');
+    check(this.instances.length, limits.instances, 'instances');
+    check(this.modules.length, limits.modules, 'core modules');
+    check(this.values.length, limits.values, 'values');
+    check(this.coreTypes.length, limits.types, 'core types');
   }
 
   at<T>(space: readonly T[], index: number, what: string): T {

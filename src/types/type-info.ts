@@ -1,6 +1,6 @@
 import { limits } from '../binary/limits.js';
-import { childTypes } from './children.js';
-import type { AnyType, Extern } from './model.js';
+import { childSlots } from './children.js';
+import type { AnyType, Extern, ValueType } from './model.js';
 
 /**
  * What wasm-tools' validator knows of every type to bound the work on it (wasmparser's `TypeInfo`): its depth (a
@@ -16,53 +16,41 @@ export interface TypeInfo {
 const known = new WeakMap<object, TypeInfo>();
 const leaf: TypeInfo = { depth: 1, size: 1 };
 
-/** The types (and extern types) a type is directly made of. */
-function parts(t: Exclude<AnyType, string>): object[] {
+/**
+ * Calls `visit` with each part a type is directly made of: `undefined` for a primitive (a leaf), the part itself for a
+ * type object. (A callback, not an array: this runs for every type of every component decoded.)
+ */
+function forEachPart(t: Exclude<AnyType, string>, visit: (part: Exclude<AnyType, string> | undefined) => void): void {
+  const value = (x: ValueType | undefined): void => {
+    if (x !== undefined) visit(typeof x === 'string' ? undefined : x);
+  };
+  const externs = (m: Map<string, Extern>): void => {
+    for (const e of m.values()) visit(e.kind === 'module' || typeof e.type === 'string' ? undefined : e.type);
+  };
   switch (t.kind) {
     case 'resource':
-      return [];
+      return;
     case 'func':
-      return [...t.params.map((p) => p.type), t.result].filter(isObject);
+      for (const p of t.params) value(p.type);
+      value(t.result);
+      return;
     case 'instance':
-      return externParts(t.exports.values());
+      externs(t.exports);
+      return;
     case 'component':
-      return externParts([...t.imports.values(), ...t.exports.values()]);
+      externs(t.imports);
+      externs(t.exports);
+      return;
     default:
-      return childTypes(t).filter(isObject);
+      for (const x of childSlots(t)) value(x);
   }
 }
 
-function isObject<T>(x: T): x is Extract<T, object> {
-  return typeof x === 'object';
-}
-
-function externParts(externs: Iterable<Extern>): object[] {
-  const out: object[] = [];
-  for (const e of externs) if (e.kind !== 'module' && typeof e.type === 'object') out.push(e.type);
-  return out;
-}
-
-/** Primitive parts (a `u32` parameter) count as leaves. */
-function primitiveParts(t: Exclude<AnyType, string>): number {
-  switch (t.kind) {
-    case 'resource':
-      return 0;
-    case 'func':
-      return [...t.params.map((p) => p.type), t.result].filter((x) => typeof x === 'string').length;
-    case 'instance':
-      return primitiveExterns(t.exports.values());
-    case 'component':
-      return primitiveExterns([...t.imports.values(), ...t.exports.values()]);
-    default:
-      return childTypes(t).filter((x) => typeof x === 'string').length;
-  }
-}
-
-function primitiveExterns(externs: Iterable<Extern>): number {
-  let n = 0;
-  for (const e of externs) if (e.kind === 'module' || typeof e.type === 'string') n++;
-  return n;
-}
+/** The parts of the type being measured (one array, reused: this runs for every type decoded). */
+const scratch: (Exclude<AnyType, string> | undefined)[] = [];
+const collect = (part: Exclude<AnyType, string> | undefined): void => {
+  scratch.push(part);
+};
 
 /**
  * The depth and size of `t`, computed without recursion (an explicit stack) and remembered per type object. Sizes
@@ -79,20 +67,22 @@ export function typeInfo(t: AnyType): TypeInfo {
       stack.pop();
       continue;
     }
-    const ps = parts(top) as Exclude<AnyType, string>[];
-    const pending = ps.filter((p) => !known.has(p));
-    if (pending.length > 0) {
-      stack.push(...pending);
-      continue;
-    }
+    let pending = false;
     let depth = 1;
-    let size = 1 + primitiveParts(top);
-    if (size > 1) depth = 2;
-    for (const p of ps) {
-      const info = known.get(p)!;
-      depth = Math.max(depth, info.depth + 1);
-      size = Math.min(size + info.size, limits.typeSize);
+    let size = 1;
+    scratch.length = 0;
+    forEachPart(top, collect);
+    for (const part of scratch) {
+      const info = part === undefined ? leaf : known.get(part);
+      if (info === undefined) {
+        stack.push(part!);
+        pending = true;
+      } else if (!pending) {
+        depth = Math.max(depth, info.depth + 1);
+        size = Math.min(size + info.size, limits.typeSize);
+      }
     }
+    if (pending) continue;
     known.set(top, { depth, size });
     stack.pop();
   }
