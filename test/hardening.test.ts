@@ -10,7 +10,7 @@ import { inspect } from '../src/api/inspect.js';
 import { plug } from '../src/api/plug.js';
 import { isWcomposeError } from '../src/diagnostics/error.js';
 import { decodeComponent } from '../src/types/decode.js';
-import { dxProject, opsWat, type DxProject } from './dx-support.js';
+import { dxProject, type DxProject } from './dx-support.js';
 import { runCli } from './support/cli.js';
 import { componentWitText, parseWat } from './support/wasm-tools.js';
 
