@@ -151,7 +151,7 @@ function progressLine(counts, ms) {
  * bytes in hex, with its seed, kind and index, so it can be replayed with --repro and turned into a regression test).
  */
 function saveFindings(summary, { seed, corpus, dir, log }) {
-  const bad = summary.findings.filter((f) => f.outcome !== 'accepted-invalid' && f.outcome !== 'invalid-output-of-invalid-input');
+  const bad = badFindings(summary);
   if (bad.length === 0) return [];
   mkdirSync(dir, { recursive: true });
   const seen = new Set();
@@ -204,6 +204,13 @@ export function minimize(bytes, same, log = () => {}) {
   return best;
 }
 
+/** Outcomes that are findings against wcompose (an invalid input jco rejects but wcompose accepted is for the validator). */
+export function badFindings(summary) {
+  return summary.findings.filter((f) => !INFORMATIONAL.includes(f.outcome));
+}
+
+const INFORMATIONAL = ['accepted-invalid', 'invalid-output-of-invalid-input'];
+
 function report(summary) {
   const lines = [];
   lines.push(`seed ${summary.seed}, ${(summary.elapsedMs / 1000).toFixed(1)} s`);
@@ -213,10 +220,10 @@ function report(summary) {
     lines.push(`${kind}: ${summary.totals[kind]} mutants (${summary.throughput[kind].toFixed(0)}/s)`);
     lines.push(`  ${entries.map(([k, n]) => `${k} ${n}`).join(', ')}`);
   }
-  const bad = summary.findings.filter((f) => !['accepted-invalid', 'invalid-output-of-invalid-input'].includes(f.outcome));
+  const bad = badFindings(summary);
   lines.push(bad.length === 0 ? 'no crash, no hang, no invalid output, nothing written on failure' : `${bad.length} finding(s):`);
   for (const f of bad.slice(0, 30)) lines.push(`  ${f.kind} #${f.index} ${f.outcome} (${f.entry ?? ''} ${f.op ?? ''}): ${f.signature ?? f.message}`);
-  const informational = summary.findings.filter((f) => ['accepted-invalid', 'invalid-output-of-invalid-input'].includes(f.outcome));
+  const informational = summary.findings.filter((f) => INFORMATIONAL.includes(f.outcome));
   if (informational.length > 0) {
     lines.push(`${informational.length} input(s) jco rejects that wcompose accepted (invalid in; see the validator):`);
     for (const f of informational.slice(0, 10)) lines.push(`  ${f.kind} #${f.index} ${f.outcome}: ${f.message.slice(0, 160)}`);
@@ -268,7 +275,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const summary = await runFuzz(o);
     if (o.json) console.log(JSON.stringify({ ...summary, findings: summary.findings.slice(0, 100) }, null, 2));
     else console.log(report(summary));
-    const bad = summary.findings.filter((f) => !['accepted-invalid', 'invalid-output-of-invalid-input'].includes(f.outcome));
+    const bad = badFindings(summary);
     process.exitCode = bad.length === 0 ? 0 : 1;
   }
 }

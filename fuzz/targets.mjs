@@ -47,12 +47,16 @@ export function runInspect(bytes) {
 
 /**
  * `wcompose plug` through the API, with files (so that "nothing is written on failure" is checked too): the socket and
- * plugs are written to `dir`, the output goes to `dir/out.wasm`.
+ * plugs are in `dir` (one of them replaced by the mutant), the output goes to `dir/out.wasm`.
  */
-export async function runPlug(dir, files, mutated, bytes) {
-  const output = join(dir, 'out.wasm');
-  await rm(output, { force: true });
+export async function preparePlug(dir, files, mutated, bytes) {
+  await rm(join(dir, 'out.wasm'), { force: true });
   await writeFile(files[mutated], bytes);
+}
+
+/** Runs `plug` on the files `preparePlug` wrote (what is timed for hangs). */
+export async function runPlug(dir, files) {
+  const output = join(dir, 'out.wasm');
   let result;
   try {
     await plug({ socket: files[0], plugs: files.slice(1), output });

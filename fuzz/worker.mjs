@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { applyPatch, mutant } from './mutate.mjs';
-import { jcoValidate, runInspect, runPlug } from './targets.mjs';
+import { jcoValidate, preparePlug, runInspect, runPlug } from './targets.mjs';
 
 export const STREAM = { inspect: 1, plug: 2 };
 /** Shared counters: next inspect index, next plug index, stop flag. */
@@ -61,13 +61,13 @@ async function inspectOne(index) {
     // In place (12 MB inputs are not copied), then undone.
     const undo = applyPatch(m.entry.bytes, m.patch);
     try {
-      result = runInspect(m.entry.bytes);
+      result = await timed(() => runInspect(m.entry.bytes));
       if (result.outcome === 'ok' && jcoSample > 0 && sampled(index)) result.jco = await jcoValidate(m.entry.bytes);
     } finally {
       applyPatch(m.entry.bytes, undo);
     }
   } else {
-    result = runInspect(m.bytes);
+    result = await timed(() => runInspect(m.bytes));
     if (result.outcome === 'ok' && jcoSample > 0 && sampled(index)) result.jco = await jcoValidate(m.bytes);
   }
   count('inspect', result.outcome === 'diagnostic' ? result.code : result.outcome);
@@ -75,6 +75,16 @@ async function inspectOne(index) {
   if (result.outcome === 'crash') pending.push({ kind: 'inspect', index, op: m.op, entry: m.entry.name, ...result });
   if (result.jco !== undefined && !result.jco.valid) {
     pending.push({ kind: 'inspect', index, op: m.op, entry: m.entry.name, outcome: 'accepted-invalid', message: result.jco.message });
+  }
+}
+
+/** Runs what is watched for hangs: wcompose's own work (not the fuzzer's, nor jco's), with its start in shared memory. */
+async function timed(fn) {
+  state[2] = Date.now();
+  try {
+    return await fn();
+  } finally {
+    state[2] = 0;
   }
 }
 
@@ -95,8 +105,10 @@ async function plugOne(index) {
     return copy;
   })();
   let result;
+  const scenarioDir = join(dir, `s${index % scenarios.length}`);
   try {
-    result = await runPlug(join(dir, `s${index % scenarios.length}`), files, m.entry.slot, bytes);
+    await preparePlug(scenarioDir, files, m.entry.slot, bytes);
+    result = await timed(() => runPlug(scenarioDir, files));
   } finally {
     writeFileSync(files[m.entry.slot], m.entry.bytes);
   }
@@ -131,11 +143,9 @@ async function main() {
     for (let i = chunk.from; i < chunk.to; i++) {
       state[0] = STREAM[k];
       state[1] = i;
-      state[2] = Date.now();
       state[3] = chunk.to;
       if (k === 'inspect') await inspectOne(i);
       else await plugOne(i);
-      state[2] = 0;
       flush();
     }
   }
