@@ -109,6 +109,18 @@ export function parseTree(bytes, start = 0, end = bytes.length, depth = 0) {
   return { start, end, sections };
 }
 
+/** The trees of the corpus' components, parsed once (mutants of them are parsed each time). */
+const trees = new WeakMap();
+
+function treeOf(bytes) {
+  let tree = trees.get(bytes);
+  if (tree === undefined) {
+    tree = parseTree(bytes);
+    trees.set(bytes, tree);
+  }
+  return tree;
+}
+
 /** Every section of the tree, nested ones included, with the chain of sections that enclose it. */
 function allSections(tree, outer = []) {
   const out = [];
@@ -177,9 +189,9 @@ function position(r, bytes, tree) {
  * A mutation of `bytes`, as `{ op, patch }` (same length: `[pos, byte]` pairs, which can be applied in place and undone,
  * cheap for 12 MB inputs) or `{ op, bytes }` (a new buffer). `donor` is another corpus entry, for splices.
  */
-export function mutate(r, bytes, donor) {
-  const tree = parseTree(bytes);
-  const sections = allSections(tree);
+export function mutate(r, bytes, donor, cacheable = false) {
+  const tree = cacheable ? treeOf(bytes) : parseTree(bytes);
+  const sections = (tree.all ??= allSections(tree));
   const op = weighted(r, {
     bitflip: 24, byte: 10, leb: 22, index: 10, swap: 6, duplicate: 6, remove: 5, splice: 6, truncate: 4, chop: 4, insert: 3,
   });
@@ -258,7 +270,7 @@ export function mutate(r, bytes, donor) {
     case 'splice': {
       // A section of another component, inserted at a random place of this one's top level.
       const d = donor ?? bytes;
-      const dSections = allSections(parseTree(d)).filter((s) => s.section.to - s.section.at < 1 << 20);
+      const dSections = allSections(treeOf(d)).filter((s) => s.section.to - s.section.at < 1 << 20);
       if (dSections.length === 0 || tree.sections.length === 0) return { op, patch: [[0, bytes[0]]] };
       const piece = r.pick(dSections).section;
       const target = r.pick(tree.sections);
@@ -315,7 +327,7 @@ export function mutant(seed, stream, index, corpus) {
   }
   const donor = r.pick(corpus).bytes;
   const stacked = r.chance(0.75) ? 1 : 2 + r.int(2);
-  let m = mutate(r, entry.bytes, donor);
+  let m = mutate(r, entry.bytes, donor, true);
   for (let i = 1; i < stacked; i++) {
     const base = m.bytes ?? withPatch(entry.bytes, m.patch);
     const next = mutate(r, base, donor);

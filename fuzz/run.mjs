@@ -44,13 +44,13 @@ export async function runFuzz(options = {}) {
     mkdirSync(scenarioDir);
     const scenarios = options.plug === 0 ? [] : await findScenarios(corpus, scenarioDir, { log });
     // Big (componentize-js) inputs cost milliseconds each: they get a small share of the mutants.
-    const weighted = corpus.map((e) => ({ ...e, weight: e.big ? (options.bigWeight ?? 0.5) : 1 }));
+    const weighted = corpus.map((e) => ({ ...e, weight: e.big ? (options.bigWeight ?? 0.1) : 1 }));
     const plugScenarios = scenarios.filter((s) => !s.big || options.bigPlugs !== false);
     log(`fuzzing with seed ${seed}: ${corpus.length} fixtures, ${plugScenarios.length} plug scenarios, ${workers} workers, ` +
       `${timeMs / 1000} s at most${targets.inspect < UNBOUNDED ? `, ${targets.inspect} inspect mutants` : ''}${targets.plug < UNBOUNDED ? `, ${targets.plug} plug mutants` : ''}`);
     const summary = await drive({
       seed, timeMs, hangMs, workers, targets, corpus: weighted, scenarios: plugScenarios, base, log,
-      jcoSample: options.jcoSample ?? 0.01,
+      jcoSample: options.jcoSample ?? 0.01, bigPlugWeight: options.bigPlugWeight ?? 0.02,
     });
     summary.saved = saveFindings(summary, { seed, corpus: weighted, dir: options.out ?? join(ROOT, 'fuzz', 'crashes'), log });
     return summary;
@@ -59,7 +59,7 @@ export async function runFuzz(options = {}) {
   }
 }
 
-async function drive({ seed, timeMs, hangMs, workers, targets, corpus, scenarios, base, log, jcoSample }) {
+async function drive({ seed, timeMs, hangMs, workers, targets, corpus, scenarios, base, log, jcoSample, bigPlugWeight }) {
   const counters = new Int32Array(new SharedArrayBuffer(4 * 3));
   const state = new Float64Array(new SharedArrayBuffer(8 * 4 * workers));
   const counts = { inspect: {}, plug: {} };
@@ -74,7 +74,7 @@ async function drive({ seed, timeMs, hangMs, workers, targets, corpus, scenarios
     const dir = join(base, `w${slot}-${generation++}`);
     mkdirSync(dir, { recursive: true });
     const w = new Worker(new URL('./worker.mjs', import.meta.url), {
-      workerData: { seed, corpus, scenarios, targets, jcoSample, slot, dir, resume, counters: counters.buffer, state: state.buffer },
+      workerData: { seed, corpus, scenarios, targets, jcoSample, bigPlugWeight, slot, dir, resume, counters: counters.buffer, state: state.buffer },
       // The CLI runs on the main thread's stack (about 1 MB): the same here, so a stack overflow shows up as it would.
       resourceLimits: { stackSizeMb: 1 },
     });
@@ -234,7 +234,7 @@ function report(summary) {
 async function repro(spec, seed, js) {
   const [kind, at] = spec.split(':');
   if (kind !== 'inspect') throw new Error('--repro takes inspect:<index> (plug findings are saved with their scenario)');
-  const corpus = (await loadCorpus({ js })).map((e) => ({ ...e, weight: e.big ? 0.5 : 1 }));
+  const corpus = (await loadCorpus({ js })).map((e) => ({ ...e, weight: e.big ? 0.1 : 1 }));
   const m = mutant(seed, STREAM.inspect, Number(at), corpus);
   const bytes = materialize(m);
   const dir = join(ROOT, 'fuzz', 'crashes');

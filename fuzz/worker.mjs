@@ -14,7 +14,11 @@ export const STREAM = { inspect: 1, plug: 2 };
 export const COUNTER = { inspect: 0, plug: 1, stop: 2 };
 const CHUNK = { inspect: 64, plug: 4 };
 
-const { seed, corpus, scenarios, targets, jcoSample, slot, dir } = workerData;
+// Diagnostics are thrown by the hundred thousand: short stack traces keep that cheap (a crash's signature only needs
+// its top frames).
+Error.stackTraceLimit = 12;
+
+const { seed, corpus, scenarios, targets, jcoSample, slot, dir, bigPlugWeight } = workerData;
 const counters = new Int32Array(workerData.counters);
 /** Per worker: [kind (1 inspect, 2 plug), index, start time (ms since epoch, 0 when idle), end of its chunk]. */
 const state = new Float64Array(workerData.state, slot * 4 * 8, 4);
@@ -62,13 +66,14 @@ async function inspectOne(index) {
     const undo = applyPatch(m.entry.bytes, m.patch);
     try {
       result = await timed(() => runInspect(m.entry.bytes));
-      if (result.outcome === 'ok' && jcoSample > 0 && sampled(index)) result.jco = await jcoValidate(m.entry.bytes);
+      // (jco takes seconds to validate a 12 MB component: those are sampled ten times less.)
+      if (result.outcome === 'ok' && sampled(index, m.entry.big ? jcoSample / 10 : jcoSample)) result.jco = await jcoValidate(m.entry.bytes);
     } finally {
       applyPatch(m.entry.bytes, undo);
     }
   } else {
     result = await timed(() => runInspect(m.bytes));
-    if (result.outcome === 'ok' && jcoSample > 0 && sampled(index)) result.jco = await jcoValidate(m.bytes);
+    if (result.outcome === 'ok' && sampled(index, m.entry.big ? jcoSample / 10 : jcoSample)) result.jco = await jcoValidate(m.bytes);
   }
   count('inspect', result.outcome === 'diagnostic' ? result.code : result.outcome);
   if (result.jco !== undefined) count('inspect', result.jco.valid ? 'jco-agrees' : 'jco-rejects-accepted-input');
@@ -88,15 +93,30 @@ async function timed(fn) {
   }
 }
 
-function sampled(index) {
-  return ((index * 2654435761) >>> 0) / 4294967296 < jcoSample;
+function sampled(index, rate) {
+  return ((index * 2654435761) >>> 0) / 4294967296 < rate;
+}
+
+/**
+ * Which scenario plug mutant `index` uses: the small ones evenly, the big ones (two 12 MB componentize-js components,
+ * whose output jco takes seconds to validate) once in a few hundred.
+ */
+function scenarioOf(index) {
+  const weights = scenarios.map((sc) => (sc.big ? bigPlugWeight : 1));
+  let x = (((index + 1) * 2654435761) >>> 0) / 4294967296 * weights.reduce((a, b) => a + b, 0);
+  for (const [i, w] of weights.entries()) {
+    x -= w;
+    if (x < 0) return i;
+  }
+  return weights.length - 1;
 }
 
 async function plugOne(index) {
   // The scenario and which of its components is mutated come from the mutant's own generator (through `mutant`):
   // the corpus for a plug mutant is the scenario's components, one of them picked.
-  const s = scenarios[index % scenarios.length];
-  const files = plugFiles[index % scenarios.length];
+  const which = scenarioOf(index);
+  const s = scenarios[which];
+  const files = plugFiles[which];
   const parts = s.components.map((bytes, i) => ({ name: `${s.names[i]}`, bytes, slot: i }));
   const m = mutant(seed, STREAM.plug, index, parts);
   const bytes = m.bytes ?? (() => {
@@ -105,7 +125,7 @@ async function plugOne(index) {
     return copy;
   })();
   let result;
-  const scenarioDir = join(dir, `s${index % scenarios.length}`);
+  const scenarioDir = join(dir, `s${which}`);
   try {
     await preparePlug(scenarioDir, files, m.entry.slot, bytes);
     result = await timed(() => runPlug(scenarioDir, files));

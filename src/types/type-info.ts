@@ -16,41 +16,38 @@ export interface TypeInfo {
 const known = new WeakMap<object, TypeInfo>();
 const leaf: TypeInfo = { depth: 1, size: 1 };
 
-/**
- * Calls `visit` with each part a type is directly made of: `undefined` for a primitive (a leaf), the part itself for a
- * type object. (A callback, not an array: this runs for every type of every component decoded.)
- */
-function forEachPart(t: Exclude<AnyType, string>, visit: (part: Exclude<AnyType, string> | undefined) => void): void {
-  const value = (x: ValueType | undefined): void => {
-    if (x !== undefined) visit(typeof x === 'string' ? undefined : x);
-  };
-  const externs = (m: Map<string, Extern>): void => {
-    for (const e of m.values()) visit(e.kind === 'module' || typeof e.type === 'string' ? undefined : e.type);
-  };
+/** The parts of the type being measured (one array, reused: this runs for every type decoded). */
+const scratch: (Exclude<AnyType, string> | undefined)[] = [];
+
+function pushValue(x: ValueType | undefined): void {
+  if (x !== undefined) scratch.push(typeof x === 'string' ? undefined : x);
+}
+
+function pushExterns(m: Map<string, Extern>): void {
+  for (const e of m.values()) scratch.push(e.kind === 'module' || typeof e.type === 'string' ? undefined : e.type);
+}
+
+/** Puts in `scratch` the parts a type is directly made of: `undefined` for a primitive (a leaf), else the part. */
+function collectParts(t: Exclude<AnyType, string>): void {
+  scratch.length = 0;
   switch (t.kind) {
     case 'resource':
       return;
     case 'func':
-      for (const p of t.params) value(p.type);
-      value(t.result);
+      for (const p of t.params) pushValue(p.type);
+      pushValue(t.result);
       return;
     case 'instance':
-      externs(t.exports);
+      pushExterns(t.exports);
       return;
     case 'component':
-      externs(t.imports);
-      externs(t.exports);
+      pushExterns(t.imports);
+      pushExterns(t.exports);
       return;
     default:
-      for (const x of childSlots(t)) value(x);
+      for (const x of childSlots(t)) pushValue(x);
   }
 }
-
-/** The parts of the type being measured (one array, reused: this runs for every type decoded). */
-const scratch: (Exclude<AnyType, string> | undefined)[] = [];
-const collect = (part: Exclude<AnyType, string> | undefined): void => {
-  scratch.push(part);
-};
 
 /**
  * The depth and size of `t`, computed without recursion (an explicit stack) and remembered per type object. Sizes
@@ -70,8 +67,7 @@ export function typeInfo(t: AnyType): TypeInfo {
     let pending = false;
     let depth = 1;
     let size = 1;
-    scratch.length = 0;
-    forEachPart(top, collect);
+    collectParts(top);
     for (const part of scratch) {
       const info = part === undefined ? leaf : known.get(part);
       if (info === undefined) {
