@@ -136,6 +136,21 @@ describe('finding 3: deep nesting (stack overflows; depth 100–1,000 accepted w
     await expectJcoRefuses(deep, /type nesting is too deep/);
   });
 
+  it('at the limit, a value type 100 deep goes through plug (checker, instantiation, emitter) and inspect; jco validates', async () => {
+    const types = Array.from({ length: 99 }, (_, i) => `(type $t${i} (list ${i === 0 ? 'u8' : `$t${i - 1}`}))`).join(' ');
+    const imported = `(import "a:b/deep" (instance $i (export "f" (func (param "x" $t98)))))`;
+    // The socket passes its import on as an export; the plug does the same, so the composition imports it.
+    await writeFile(p.path('deep-socket.wasm'), await parseWat(`(component ${types} ${imported} (export "a:b/out" (instance $i)))`));
+    await writeFile(p.path('deep-plug.wasm'), await parseWat(`(component ${types} ${imported} (export "a:b/deep" (instance $i)))`));
+    const output = p.path('deep-out.wasm');
+    await plug({ socket: p.path('deep-socket.wasm'), plugs: [p.path('deep-plug.wasm')], output });
+    const bytes = await p.read('deep-out.wasm');
+    expect(await componentWitText(bytes)).toContain('import a:b/deep;');
+    const { wit, json } = await inspect(output);
+    expect(wit).toContain('export a:b/out;');
+    expect(JSON.stringify(json)).toContain('"list"');
+  });
+
   it('instance types nested 10,000 deep in the binary are WC1014 (the reader does not overflow its stack)', async () => {
     // (type (instance (type (instance … (type (instance)) …)))), 10,001 instance types in all.
     const decl = [...Array.from({ length: 10_000 }, () => [0x42, 0x01, 0x01]).flat(), 0x42, 0x00];
