@@ -129,6 +129,10 @@ export interface JsonError {
   hint: string | null;
 }
 
+/** What an internal error (a bug in wcompose, exit code 70) asks of the user. */
+export const internalErrorHint =
+  'this is a bug in wcompose, not a problem in your input: please report it with the command you ran and its input files (WCOMPOSE_DEBUG=1 prints the stack trace)';
+
 /** The `error` member of a failed command's JSON document. Errors that are not diagnostics are `internal`. */
 export function errorJson(e: unknown): JsonError {
   if (isDiagnostic(e)) {
@@ -147,7 +151,7 @@ export function errorJson(e: unknown): JsonError {
     file: null,
     offset: null,
     path: [],
-    hint: 'this is a bug; please report it',
+    hint: internalErrorHint,
   };
 }
 

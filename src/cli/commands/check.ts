@@ -4,7 +4,7 @@ import { checkComposition } from '../../api/check-composition.js';
 import { formatFinding } from '../../check/finding.js';
 import { diagnostics } from '../../diagnostics/codes.js';
 import { createStyle, errorJson, withProgress, writeJson } from '../output.js';
-import { ExitCode, UsageError, action, jsonFlag } from '../run-command.js';
+import { ExitCode, UsageError, action, exitCodeFor, jsonFlag } from '../run-command.js';
 import type { Finding } from '../../check/finding.js';
 
 interface CheckFlags {
@@ -67,7 +67,7 @@ function printFindings(header: string, findings: Finding[]): void {
  */
 function jsonFailure(e: unknown): number {
   writeJson({ ok: false, findings: [], error: errorJson(e) });
-  return ExitCode.problem;
+  return exitCodeFor(e);
 }
 
 async function checkConfig(opts: CheckFlags): Promise<number> {
