@@ -5,6 +5,7 @@ import {
 import { obtainConfig } from '../config/load-config.js';
 import { outputPath, resolveConfig } from '../config/resolve.js';
 import type { ArtifactsConfig, WcomposeConfig } from '../config/schema.js';
+import type { WcomposeWarning } from '../diagnostics/warning.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { Plan } from '../graph/model.js';
 import { composeChunks } from './compose.js';
@@ -36,6 +37,8 @@ export interface BuildResult {
   configFile: string | undefined;
   /** The artifacts written besides the composed component (none unless asked for). */
   artifacts: ArtifactResult[];
+  /** What is valid but probably not meant (the plan's warnings), e.g. a composition that exports nothing. */
+  warnings: WcomposeWarning[];
 }
 
 /**
@@ -86,7 +89,7 @@ export async function buildTraced(options: BuildOptions, trace: BuildTrace): Pro
   const kinds = (['wit', 'js', 'wadm'] as const).filter((k) => artifacts[k] !== undefined);
   if (kinds.length === 0) {
     await writeFileAtomic(output, chunks);
-    return { output, size, plan, configFile, artifacts: [] };
+    return { output, size, plan, configFile, artifacts: [], warnings: plan.warnings };
   }
   await checkArtifactPaths(output, artifacts);
   progress(`writing ${kinds.join(', ')}…`);
@@ -94,7 +97,7 @@ export async function buildTraced(options: BuildOptions, trace: BuildTrace): Pro
   const { entries, results } = await generateArtifacts(artifacts, { output, bytes, plan });
   // The artifacts first, the composed component last: a new .wasm means its artifacts are in place.
   await writeAllAtomic([...entries, { kind: 'file', path: output, data: chunks }]);
-  return { output, size, plan, configFile, artifacts: results };
+  return { output, size, plan, configFile, artifacts: results, warnings: plan.warnings };
 }
 
 function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {

@@ -33,9 +33,6 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
     components.push({ name, file, ...(await loadComponentFile(file)) });
   }
   const socket = components[0]!;
-  if (socket.type.exports.size === 0) {
-    throw new WcomposeError('WC4011', 'the socket component exports nothing', { file: socket.file });
-  }
   const spec = (inputs: ComponentInput[]): CompositionSpec => ({
     components: inputs,
     instances: inputs.map((c): InstanceSpec => ({ name: c.name, component: c.name, with: {} })),
@@ -61,5 +58,5 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
   const size = chunks.reduce((n, c) => n + c.length, 0);
   const output = resolve(cwd, options.output);
   await writeFileAtomic(output, chunks);
-  return { output, size, plan };
+  return { output, size, plan, warnings: plan.warnings };
 }

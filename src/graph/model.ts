@@ -1,3 +1,4 @@
+import type { WcomposeWarning } from '../diagnostics/warning.js';
 import type { ComponentType, Extern } from '../types/model.js';
 
 /** A component the composition uses: its file, bytes and decoded type. */
@@ -87,4 +88,6 @@ export interface Plan {
   /** What the composed component imports, in emission order (dependencies first). */
   imports: PlannedImport[];
   exports: PlannedExport[];
+  /** What is valid but probably not meant (e.g. nothing exported): the composition is still built. */
+  warnings: WcomposeWarning[];
 }

@@ -1,4 +1,5 @@
 import { WcomposeError } from '../diagnostics/error.js';
+import { WcomposeWarning } from '../diagnostics/warning.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { Instantiation } from '../types/instantiate.js';
 import type { Extern, ResourceType } from '../types/model.js';
@@ -162,8 +163,12 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     }
   }
 
-  // 5. Exports.
+  // 5. Exports. None is valid (wac and wasm-compose build such a composition), but worth a warning.
+  const warnings: WcomposeWarning[] = [];
   const exports = chooseExports(spec, planned, sources, order, fail);
+  if (exports.length === 0) {
+    warnings.push(new WcomposeWarning('WC4011', 'the composition exports nothing', { file: spec.source }));
+  }
 
   // 6. Imports in an order where each comes after those whose resources it uses; exports likewise after those that
   //    name the resources they use (the spec requires every resource in an export's type to be named before).
@@ -172,7 +177,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
 
   const instances = order.map((n) => planned.get(n)!);
   const distinct = [...new Set(instances.map((i) => i.component))];
-  return { components: distinct, instances, imports: importOrder, exports: exportOrder };
+  return { components: distinct, instances, imports: importOrder, exports: exportOrder, warnings };
 }
 
 function describeSource(s: ArgumentSource): string {
@@ -240,7 +245,7 @@ function chooseExports(
   planned: Map<string, PlannedInstance>,
   sources: Map<string, PlannedArgument[]>,
   order: string[],
-  fail: (code: 'WC4002' | 'WC4004' | 'WC4007' | 'WC4011', message: string, path?: string[]) => never,
+  fail: (code: 'WC4002' | 'WC4004' | 'WC4007', message: string, path?: string[]) => never,
 ): PlannedExport[] {
   let wanted = spec.exports;
   if (wanted === undefined) {
@@ -268,7 +273,6 @@ function chooseExports(
       out.push({ name: as, instance: e.instance, export: name, extern });
     }
   }
-  if (out.length === 0) fail('WC4011', 'the composition exports nothing');
   return out;
 }
 
