@@ -10,10 +10,10 @@ export interface ComponentInput {
 }
 
 /**
- * Where an explicit argument comes from: an instance (the export of it that matches the import name, else the
- * whole instance), or one named export of an instance.
+ * Where an explicit argument comes from: an instance (the export of it that matches the import name if that export
+ * fits the import, else the whole instance), one named export of an instance, or (`whole`) the whole instance.
  */
-export type ArgumentSpec = { instance: string; export?: string | undefined };
+export type ArgumentSpec = { instance: string; export?: string | undefined; whole?: boolean | undefined };
 
 export interface InstanceSpec {
   name: string;

@@ -6,7 +6,7 @@ import type { Extern, ResourceType } from '../types/model.js';
 import type { LinkChecker } from './link-checker.js';
 import { checkLink } from './link-checker.js';
 import type {
-  ArgumentSource, CompositionSpec, ComponentInput, ImportPolicy, InstanceSpec, Plan, PlannedArgument, PlannedExport,
+  ArgumentSource, ArgumentSpec, CompositionSpec, ComponentInput, ImportPolicy, InstanceSpec, Plan, PlannedArgument, PlannedExport,
   PlannedImport, PlannedInstance,
 } from './model.js';
 import { findCompatible } from '../check/names.js';
@@ -49,6 +49,8 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
 
   // 1. Where each import comes from.
   const sources = new Map<string, PlannedArgument[]>();
+  /** Arguments taken by name from an instance, and the whole instance to use instead if the export does not fit. */
+  const wholeInstead = new Map<PlannedArgument, ArgumentSource>();
   for (const inst of spec.instances) {
     const imports = componentOf(inst).type.imports;
     for (const [name, arg] of Object.entries(inst.with)) {
@@ -63,7 +65,13 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     for (const name of imports.keys()) {
       const explicit = inst.with[name];
       if (explicit !== undefined) {
-        args.push({ name, source: explicitSource(name, explicit.instance, explicit.export), how: 'explicit' });
+        const arg: PlannedArgument = { name, source: explicitSource(name, explicit), how: 'explicit' };
+        // An instance named for an instance import: its export named as the import, or else the whole instance,
+        // whichever fits (type-checked in step 4), as when the instance has an export of that name of another kind.
+        if (explicit.export === undefined && explicit.whole !== true && arg.source.kind === 'export' && imports.get(name)!.kind === 'instance') {
+          wholeInstead.set(arg, { kind: 'instance', instance: explicit.instance });
+        }
+        args.push(arg);
         continue;
       }
       const auto = spec.autoPlug === false ? undefined : autoSource(inst.name, name);
@@ -72,7 +80,8 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     sources.set(inst.name, args);
   }
 
-  function explicitSource(importName: string, instance: string, exportName: string | undefined): ArgumentSource {
+  function explicitSource(importName: string, { instance, export: exportName, whole }: ArgumentSpec): ArgumentSource {
+    if (whole === true) return { kind: 'instance', instance };
     const names = exportNames(instance);
     if (exportName !== undefined) {
       const found = findCompatible(exportName, names);
@@ -137,9 +146,18 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     const instantiation = new Instantiation(component.type);
     const args = sources.get(name)!;
     for (const arg of args) {
-      const actual = resolveSource(arg.source);
+      let actual = resolveSource(arg.source);
       const expected = instantiation.expected(arg.name)!;
-      const problems = checker(expected, actual, [arg.name]);
+      let problems = checker(expected, actual, [arg.name]);
+      const whole = wholeInstead.get(arg);
+      if (problems.length > 0 && whole !== undefined) {
+        const instead = resolveSource(whole);
+        if (checker(expected, instead, [arg.name]).length === 0) {
+          arg.source = whole;
+          actual = instead;
+          problems = [];
+        }
+      }
       const where = `instance "${name}" ← ${describeSource(arg.source)}`;
       if (problems.length > 0 && options.onLinkProblems !== undefined) {
         options.onLinkProblems(where, problems);
