@@ -50,6 +50,7 @@ export const diagnostics = {
   WC4012: { title: 'import depends on an instance', hint: 'an import of the composition cannot use a resource that one of its instances provides; supply this import from that instance too' },
   WC4014: { title: 'no plug used', hint: 'a plug must export something the socket imports' },
   WC4015: { title: 'export uses an unexported resource', hint: 'export the interface that defines the resource too' },
+  WC4016: { title: 'merged imports use different resources', hint: 'two instances import one interface whose resources come from different imports in each (one of them renamed, or another interface): make both use the same interface, or supply one of the imports from a component' },
   // config
   WC4101: { title: 'config not found', hint: 'create compose.config.ts, or pass --config <file>' },
   WC4102: { title: 'config cannot be loaded', hint: 'the config must be a module whose default export is defineConfig({...})' },

@@ -133,7 +133,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     sources.get(inst)!.filter((a) => a.source.kind === 'import').map((a) => ({ instance: inst, name: a.name })),
   );
   checkPolicy(spec.imports ?? 'allow', leftovers, fail);
-  const imports = mergeImports(leftovers, (inst, name) => componentOf(specs.get(inst)!).type.imports.get(name)!);
+  const imports = mergeImports(leftovers, (inst, name) => componentOf(specs.get(inst)!).type.imports.get(name)!, fail);
   for (const arg of sources.values()) {
     for (const a of arg) if (a.source.kind === 'import') a.source = { kind: 'import', name: imports.nameOf.get(a.source.name)! };
   }
