@@ -3,6 +3,8 @@
  * both import demo:t/types (resource blob); the callee exports demo:t/store, which `use`s types.{blob}. Plugged, the
  * composition imports types once, and that one blob is the caller's, the callee's and store's.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/api/build.js';
 import { checkComposition } from '../src/api/check-composition.js';
@@ -11,6 +13,7 @@ import { decodeComponent } from '../src/types/decode.js';
 import { runCli } from './support/cli.js';
 import { tempProject } from './support/compose.js';
 import { runComponent, validateComponent } from './support/jco.js';
+import { FIXTURES_DIR } from './support/paths.js';
 
 const TYPES = 'demo:t/types@0.1.0';
 const STORE = 'demo:t/store@0.1.0';
@@ -87,5 +90,22 @@ describe('a shared import gives both sides the same resource', () => {
       `${TYPES} ← one, two, caller`,
     ]);
     await validateComponent(await p.read('composed.wasm'));
+  });
+
+  it('at different patch versions: merged to the highest, still one blob', async () => {
+    const p = await tempProject({ caller: { wat: 'shared-types-caller' } });
+    const source = await readFile(join(FIXTURES_DIR, 'wat/compose/shared-types-callee.wat'), 'utf8');
+    await writeFile(p.path('callee.wat'), source.replaceAll('@0.1.0', '@0.1.2'));
+    const { plan } = await plug({ socket: p.path('caller.wasm'), plugs: [p.path('callee.wat')], output: p.path('out.wasm') });
+    expect(plan.imports.map((i) => `${i.name} ← ${i.users.map((u) => `${u.instance} (${u.name})`).join(', ')}`)).toEqual([
+      'demo:t/types@0.1.2 ← callee (demo:t/types@0.1.2), socket (demo:t/types@0.1.0)',
+    ]);
+    const bytes = await p.read('out.wasm');
+    await validateComponent(bytes);
+    const { types } = hostTypes();
+    const { app } = await runComponent<{ app: { run(n: number): number } }>(bytes, 'shared-import-versions', {
+      imports: { 'demo:t/types': types },
+    });
+    expect(app.run(1)).toBe(101);
   });
 });
