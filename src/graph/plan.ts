@@ -183,10 +183,9 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
 
   // 5. Exports. None is valid (wac and wasm-compose build such a composition), but worth a warning.
   const warnings: WcomposeWarning[] = [];
-  const exports = chooseExports(spec, planned, sources, order, fail);
-  if (exports.length === 0) {
-    warnings.push(new WcomposeWarning('WC4011', 'the composition exports nothing', { file: spec.source }));
-  }
+  const exports = chooseExports(spec, planned, sources, order, fail, (why) => {
+    warnings.push(new WcomposeWarning('WC4011', `the composition exports nothing: ${why}`, { file: spec.source }));
+  });
 
   // 6. Imports in an order where each comes after those whose resources it uses; exports likewise after those that
   //    name the resources they use (the spec requires every resource in an export's type to be named before).
@@ -264,6 +263,7 @@ function chooseExports(
   sources: Map<string, PlannedArgument[]>,
   order: string[],
   fail: (code: 'WC4002' | 'WC4004' | 'WC4007', message: string, path?: string[]) => never,
+  nothingExported: (why: string) => void,
 ): PlannedExport[] {
   let wanted = spec.exports;
   if (wanted === undefined) {
@@ -290,6 +290,16 @@ function chooseExports(
       seen.set(as, `instance "${e.instance}"`);
       out.push({ name: as, instance: e.instance, export: name, extern });
     }
+  }
+  if (out.length === 0) {
+    const silent = [...new Set(wanted.map((e) => `"${e.instance}"`))];
+    nothingExported(
+      spec.exports?.length === 0
+        ? 'its `exports` is empty'
+        : silent.length === 0
+          ? 'it has no instances'
+          : `${silent.length === 1 ? 'instance' : 'instances'} ${silent.join(', ')} ${silent.length === 1 ? 'exports' : 'export'} nothing`,
+    );
   }
   return out;
 }
