@@ -83,6 +83,10 @@ describe('a composition that exports nothing', () => {
     const checkJson = await runCli(['check', '--json'], { cwd: p.dir });
     expect(JSON.parse(checkJson.stdout)).toMatchObject({ ok: true, findings: [], warnings: [{ code: 'WC4011' }] });
 
+    const planned = await runCli(['plan'], { cwd: p.dir });
+    expect(planned.code).toBe(0);
+    expect(planned.stderr).toBe(`warning: ${config}: ${EMPTY} [WC4011]\n  hint: ${HINT}\n`);
+
     await p.writeConfig({ components: ['caller.wasm', 'callee.wasm'] });
     expect((await build({ cwd: p.dir })).warnings).toEqual([]);
     const quiet = await runCli(['build'], { cwd: p.dir });
