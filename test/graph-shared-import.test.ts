@@ -89,7 +89,20 @@ describe('a shared import gives both sides the same resource', () => {
     expect(plan.imports.map((i) => `${i.name} ← ${i.users.map((u) => u.instance).join(', ')}`)).toEqual([
       `${TYPES} ← one, two, caller`,
     ]);
-    await validateComponent(await p.read('composed.wasm'));
+    const bytes = await p.read('composed.wasm');
+    await validateComponent(bytes);
+    // The exported store (of instance one) measures a blob the host made, as the caller's (instance two's) does.
+    class Blob {
+      constructor(public n: number) {}
+      size(): number {
+        return this.n;
+      }
+    }
+    const exports = await runComponent<{ app: { run(n: number): number }; store: { measure(b: Blob): number } }>(bytes, 'shared-import-two', {
+      imports: { 'demo:t/types': { Blob } },
+    });
+    expect(exports.app.run(3)).toBe(103);
+    expect(exports.store.measure(new Blob(8))).toBe(108);
   });
 
   it('at different patch versions: merged to the highest, still one blob', async () => {
