@@ -70,4 +70,25 @@ describe('merged imports whose used resources do not merge', () => {
     await validateComponent(bytes);
     expect([...decodeComponent(bytes).imports.keys()]).toEqual(['wasi:io/error@0.2.3', 'wasi:io/streams@0.2.3']);
   });
+
+  it('users that link a resource differently: the merged interface keeps the use (valid) or, if it cannot, WC4016', async () => {
+    const p = await tempProject({ socket: { wat: 'linked-use-socket' }, plug: { wat: 'declared-plug' } });
+    // One version: the socket's foo (which uses bar's r) is the merged foo; the plug's foo accepts that r.
+    const { plan } = await plug({ socket: p.path('socket.wasm'), plugs: [p.path('plug.wasm')], output: p.path('out.wasm') });
+    expect(plan.imports.map((i) => i.name)).toEqual(['demo:d/bar@0.1.0', 'demo:d/foo@0.1.0']);
+    await validateComponent(await p.read('out.wasm'));
+
+    // The declaring plug at a higher version: its foo is the merged one, and bar would define r too.
+    const source = await readFile(join(FIXTURES_DIR, 'wat/compose/declared-plug.wat'), 'utf8');
+    await writeFile(p.path('newer.wat'), source.replaceAll('demo:d/foo@0.1.0', 'demo:d/foo@0.1.1'));
+    const error = await plug({ socket: p.path('socket.wasm'), plugs: [p.path('newer.wat')], output: p.path('bad.wasm') }).catch((e: unknown) => e);
+    if (!isWcomposeError(error)) throw error;
+    expect(error.code).toBe('WC4016');
+    expect(error.message).toBe(
+      'imports "demo:d/foo@0.1.1" (of instances "newer", "socket") and "demo:d/bar@0.1.0" (of instance "socket") would ' +
+        'both define resource "r": their users link it differently (one declares it in an interface, another uses it from another interface)',
+    );
+    expect(p.exists('bad.wasm')).toBe(false);
+  });
 });
+

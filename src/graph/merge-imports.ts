@@ -30,7 +30,16 @@ export function mergeImports(
   const chosen = new Map<string, Use>();
   for (const [key, users] of groups) {
     const names = [...new Set(users.map((u) => u.name))].sort(compareVersionsDescending);
-    chosen.set(key, users.find((u) => u.name === names[0])!);
+    // Among the highest version's users, the one that uses the most resources from other imports: a user whose
+    // interface declares a resource accepts any, one that `use`s it from another interface needs that one, so the
+    // merged interface keeps the link (it declares the resource only if no user uses it from elsewhere).
+    let best: { user: Use; used: number } | undefined;
+    for (const u of users) {
+      if (u.name !== names[0]) continue;
+      const used = resourcesUsed(externOf(u.instance, u.name)).size;
+      if (best === undefined || used > best.used) best = { user: u, used };
+    }
+    chosen.set(key, best!.user);
   }
 
   // 1. Which user each part of a merged interface comes from: the chosen version's exports, then, in the users'
@@ -80,6 +89,7 @@ export function mergeImports(
     }
     merged.set(key, { kind: 'instance', type: { kind: 'instance', exports, declared } });
   }
+  checkOneDefinitionEach(merged, groups, chosen, fail);
 
   // 3. Parts taken from other users refer to the merged interfaces' named types, not to their own copies of them.
   const named = new Map<DefinedType, ValueType>();
@@ -158,6 +168,41 @@ function checkUsedResourcesMerge(
           );
         }
       }
+    }
+  }
+}
+
+/**
+ * Each resource is defined by one import of the composition. Merging can break that when users link interfaces
+ * differently (one declares in `foo` what another uses from `bar`, and the highest version's user is the one that
+ * declares it): then two merged imports would define one resource, which is invalid. Reported as WC4016.
+ */
+function checkOneDefinitionEach(
+  merged: Map<string, Extern>,
+  groups: Map<string, Use[]>,
+  chosen: Map<string, Use>,
+  fail: (code: 'WC4016', message: string) => never,
+): void {
+  const definedBy = new Map<ResourceType, string>();
+  for (const [key, extern] of merged) {
+    const defines = resourceRefs(extern).declared;
+    if (extern.kind === 'type' && isResource(extern.type)) defines.add(extern.type);
+    for (const r of defines) {
+      const other = definedBy.get(r);
+      if (other === undefined) {
+        definedBy.set(r, key);
+        continue;
+      }
+      const describe = (k: string): string => {
+        const users = groups.get(k)!;
+        const instances = [...new Set(users.map((u) => `"${u.instance}"`))];
+        return `"${chosen.get(k)!.name}" (of instance${instances.length === 1 ? '' : 's'} ${instances.join(', ')})`;
+      };
+      fail(
+        'WC4016',
+        `imports ${describe(other)} and ${describe(key)} would both define resource "${r.name}": their users link it ` +
+          'differently (one declares it in an interface, another uses it from another interface)',
+      );
     }
   }
 }
