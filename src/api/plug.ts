@@ -37,9 +37,6 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
     components.push({ name, file, ...(await loadComponentFile(file, { validate: options.validate })) });
   }
   const socket = components[0]!;
-  if (socket.type.exports.size === 0) {
-    throw new WcomposeError('WC4011', 'the socket component exports nothing', { file: socket.file });
-  }
   const spec = (inputs: ComponentInput[]): CompositionSpec => ({
     components: inputs,
     instances: inputs.map((c): InstanceSpec => ({ name: c.name, component: c.name, with: {} })),
@@ -70,5 +67,5 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
     path: c.file,
   })));
   await writeFileAtomic(output, chunks);
-  return { output, size, plan };
+  return { output, size, plan, warnings: plan.warnings };
 }

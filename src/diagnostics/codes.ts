@@ -66,10 +66,11 @@ export const diagnostics = {
   WC4008: { title: 'import not allowed', hint: 'supply this import from another component, or allow it in the config\'s `imports` policy' },
   WC4009: { title: 'type mismatch', hint: 'the export does not satisfy the import; compare their WIT with `wcompose inspect`' },
   WC4010: { title: 'missing argument', hint: 'no instance exports this import, and the composition may not import it; add a component that exports it' },
-  WC4011: { title: 'nothing to export', hint: 'name the exports in the config\'s `exports`' },
+  WC4011: { title: 'nothing exported (a warning)', hint: 'a composition that exports nothing is valid, but its host can call none of it: name the exports in the config\'s `exports`', severity: 'warning' },
   WC4012: { title: 'import depends on an instance', hint: 'an import of the composition cannot use a resource that one of its instances provides; supply this import from that instance too' },
   WC4014: { title: 'no plug used', hint: 'a plug must export something the socket imports' },
   WC4015: { title: 'export uses an unexported resource', hint: 'export the interface that defines the resource too' },
+  WC4016: { title: 'merged imports use different resources', hint: 'two instances import one interface whose resources come from different imports in each (one of them renamed, or another interface): make both use the same interface, or supply one of the imports from a component' },
   // config
   WC4101: { title: 'config not found', hint: 'create compose.config.ts, or pass --config <file>' },
   WC4102: { title: 'config cannot be loaded', hint: 'the config must be a module whose default export is defineConfig({...})' },
@@ -86,6 +87,6 @@ export const diagnostics = {
   WC9001: { title: 'cannot read file', hint: 'check the path' },
   WC9002: { title: 'cannot write file', hint: 'check that the folder exists and is writable' },
   WC9101: { title: 'composed component failed validation', hint: 'this is a bug in wcompose, not in your inputs: please report it with the input components and the config' },
-} as const satisfies Record<string, { title: string; hint: string }>;
+} as const satisfies Record<string, { title: string; hint: string; severity?: 'warning' }>;
 
 export type DiagnosticCode = keyof typeof diagnostics;
