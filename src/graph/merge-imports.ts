@@ -1,5 +1,5 @@
-import type { DefinedType, Extern, InstanceType, ResourceType, ValueType } from '../types/model.js';
-import { isResource } from '../types/model.js';
+import type { DefinedType, Extern, InstanceType, ResourceAlias, ResourceType, ValueType } from '../types/model.js';
+import { isNamedNonValueType, isResource } from '../types/model.js';
 import { Substitution } from '../types/substitute.js';
 import type { PlannedImport } from './model.js';
 import { compareVersionsDescending, compatibilityKey } from './names.js';
@@ -34,6 +34,7 @@ export function mergeImports(
   // 1. Which user each part of a merged interface comes from: the chosen version's exports, then, in the users'
   //    (instantiation) order, the exports no earlier user has. Resources pair up with the merged ones by name.
   const resources = new ResourceUnion();
+  const aliases = new Map<ResourceAlias | ResourceType, ResourceAlias | undefined>();
   const parts = new Map<string, { rep: Extern; extra: { name: string; extern: Extern; from: InstanceType }[] }>();
   for (const [key, users] of groups) {
     const rep = chosen.get(key)!;
@@ -48,6 +49,14 @@ export function mergeImports(
       }
       resources.pair(e, { kind: 'instance', type: { kind: 'instance', exports, declared: [] } });
       for (const [name, x] of e.type.exports) {
+        // A resource alias (`type trailers = fields`) both views have is the merged view's: handles written
+        // through this user's `trailers` keep that name.
+        const y = exports.get(name);
+        if (x.kind === 'type' && y?.kind === 'type' && isResource(x.type) && x.alias !== undefined && x.alias !== y.alias) {
+          aliases.set(x.alias, y.alias);
+        }
+      }
+      for (const [name, x] of e.type.exports) {
         if (exports.has(name)) continue;
         exports.set(name, x);
         extra.push({ name, extern: x, from: e.type });
@@ -57,7 +66,7 @@ export function mergeImports(
   }
 
   // 2. The merged types, read with the unified resources.
-  const sub = new Substitution(resources.map());
+  const sub = new Substitution(resources.map(), { aliases });
   const merged = new Map<string, Extern>();
   for (const [key, { rep, extra }] of parts) {
     const extern = sub.extern(rep);
@@ -90,6 +99,7 @@ export function mergeImports(
         const target = m.type.exports.get(name);
         if (x.kind !== 'type' || target?.kind !== 'type' || typeof x.type === 'string' || typeof target.type === 'string') continue;
         if (isResource(x.type) || isResource(target.type) || x.type === target.type) continue;
+        if (isNamedNonValueType(x.type) || isNamedNonValueType(target.type)) continue;
         named.set(x.type, target.type);
       }
     }
