@@ -14,10 +14,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/api/build.js';
 import { inspect } from '../src/api/inspect.js';
+import { planComposition } from '../src/api/plan.js';
 import { plug } from '../src/api/plug.js';
 import { isWcomposeError } from '../src/diagnostics/error.js';
 import type { WcomposeConfig } from '../src/config/schema.js';
 import { ComponentBuilder } from '../src/emit/component-builder.js';
+import { renderPlan } from '../src/plan-view/index.js';
 import { decodeComponent } from '../src/types/decode.js';
 import type { Extern, InstanceType } from '../src/types/model.js';
 import { resourceNames, typeBinding } from '../src/types/model.js';
@@ -268,6 +270,9 @@ describe('components that export a function type', () => {
     await expect(build({ cwd: p.dir, config, artifacts: { wit: true } })).rejects.toMatchObject({ code: 'WC5001' });
     await build({ cwd: p.dir, config });
     const bytes = await p.read('out.wasm');
+    // The plan tells the type from the function of that type.
+    const { graph } = await planComposition({ cwd: p.dir, config });
+    expect(renderPlan(graph, 'text')).toContain('  ft: type func(x: u32) -> u32 ← provider\n  double: func(x: u32) -> u32 ← provider\n');
     const type = decodeComponent(bytes);
     expect([...type.exports.keys()]).toEqual(['run', 'ft', 'double']);
     const ft = type.exports.get('ft');

@@ -87,10 +87,13 @@ export abstract class TypeScope {
   defined(t: Exclude<ValueType, string>): number {
     const known = this.provide(t);
     if (known !== undefined) return known;
-    // The copy a type name makes (model.ts `aliasOf`) is the same type: refer to the original where it has an index
-    // (e.g. an imported interface's `use` of another's record stays an alias instead of a second definition).
-    const original = t.aliasOf === undefined ? undefined : this.provide(t.aliasOf);
-    if (original !== undefined) return original;
+    // The copy a type name makes (model.ts `aliasOf`) is the same type: refer to the nearest name it was made from
+    // that has an index (e.g. an imported interface's `use` of another's record stays an alias of that interface's
+    // export instead of a second definition). The chain is as long as the `use`s are deep, and acyclic.
+    for (let of = t.aliasOf; of !== undefined; of = of.aliasOf) {
+      const original = this.provide(of);
+      if (original !== undefined) return original;
+    }
     const def = this.defValType(t);
     const index = this.addType(def);
     this.indices.set(t, index);

@@ -72,8 +72,11 @@ export interface FuncType {
 }
 
 /**
- * WIT naming metadata. Everything below is optional: the binary decoder fills it in so that `inspect --wit` can
- * print a component's world the way wit-component does; other producers of the model may leave it out.
+ * Type names and their identities. The binary decoder records them (so do substitution and merging), and every
+ * phase reads them: `inspect --wit` prints a component's world the way wit-component does from them, the encoder
+ * writes a resource's aliases as aliases and a `use`d type as an alias of the other interface's export from them,
+ * and the planner orders imports by them. A model built by hand may leave them out: a resource is then reached
+ * through its own identity, and a defined type is its own definition.
  *
  * In the binary format, naming a type — `(export "n" (type (eq X)))` in an instance or component type, a top-level
  * `(import "n" (type (eq X)))`, a component's `(export "n" (type X))` — makes a new type *identity* that aliases X.
