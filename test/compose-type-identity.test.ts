@@ -186,6 +186,19 @@ describe('imports ordered by the types they use', () => {
   });
 });
 
+describe('a `use` of an interface merged from two views', () => {
+  it('stays a `use` of the merged import when only one view also imports the user', async () => {
+    const p = await project({ first: await fromWit('two-views.wit', 'first'), second: await fromWit('two-views.wit', 'second') });
+    const { bytes, wit, plan } = await compose(p, { components: ['first.wasm', 'second.wasm'] });
+    expect(plan.imports.map((i) => i.name)).toEqual(['demo:z/shapes@0.1.0', 'demo:a/user@0.1.0']);
+    expect(plan.imports[0]!.users.map((u) => u.instance)).toEqual(['first', 'second']);
+    await expectValidSameWit(bytes);
+    expect(dependencies(wit)).toContain('  interface user {\n    use demo:z/shapes@0.1.0.{point};\n\n    area: func(p: point) -> u32;\n  }');
+    const printed = outerPart(await jcoPrint(bytes));
+    expect(printed.match(/\(record/g)).toHaveLength(1);
+  });
+});
+
 describe('a component-level type import takes one type index', () => {
   it('world-level types and a resource with an alias, and functions using them after', async () => {
     const input = await fromWit('world-types.wit', 'world-types');

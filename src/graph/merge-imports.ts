@@ -87,7 +87,8 @@ export function mergeImports(
     merged.set(key, { kind: 'instance', type: { kind: 'instance', exports, declared } });
   }
 
-  // 3. Parts taken from other users refer to the merged interfaces' named types, not to their own copies of them.
+  // 3. Parts taken from other users, and interfaces that `use` a merged one, refer to the merged interfaces' named
+  //    types, not to their own users' copies of them.
   const named = new Map<DefinedType, ValueType>();
   for (const [key, users] of groups) {
     const m = merged.get(key)!;
@@ -112,9 +113,10 @@ export function mergeImports(
   for (const [key, users] of groups) {
     const rep = chosen.get(key)!;
     let extern = merged.get(key)!;
-    const extra = new Set(parts.get(key)!.extra.map((x) => x.name));
-    if (extern.kind === 'instance' && extra.size > 0 && named.size > 0) {
-      const exports = new Map([...extern.type.exports].map(([n, x]) => [n, extra.has(n) ? replace.extern(x) : x]));
+    // Any part may use another merged interface's type through its user's view of it (an interface only one user
+    // imports, `use`ing one several users import): read it as the merged interface's, so the `use` stays a `use`.
+    if (extern.kind === 'instance' && named.size > 0) {
+      const exports = new Map([...extern.type.exports].map(([n, x]) => [n, replace.extern(x)]));
       extern = { kind: 'instance', type: { ...extern.type, exports } };
     }
     byName.set(rep.name, { name: rep.name, extern, users });

@@ -55,12 +55,15 @@ export class Substitution {
     if (renamed !== undefined) return renamed;
     const seen = this.memo.get(t);
     if (seen) return seen as ValueType;
-    const out = this.valueUncached(t);
-    // A type name's copy that changed is still a copy of what it names, read the same way: a `use`d type keeps
-    // naming the other interface's (replaced) export, so the link between them survives.
-    if (out !== t && typeof out !== 'string' && t.aliasOf !== undefined) {
+    let out = this.valueUncached(t);
+    // A type name's copy is still a copy of what it names, read the same way: a `use`d type keeps naming the other
+    // interface's (replaced or renamed) export, so the link between them survives.
+    if (typeof out !== 'string' && t.aliasOf !== undefined) {
       const of = this.value(t.aliasOf);
-      if (typeof of !== 'string') out.aliasOf = of;
+      if (typeof of !== 'string' && of !== t.aliasOf) {
+        if (out === t) out = { ...t };
+        out.aliasOf = of;
+      }
     }
     this.memo.set(t, out);
     return out;
