@@ -1,5 +1,5 @@
-import type { DefinedType, Extern, InstanceType, ResourceType, ValueType } from '../types/model.js';
-import { isResource } from '../types/model.js';
+import type { DefinedType, Extern, InstanceType, ResourceAlias, ResourceType, ValueType } from '../types/model.js';
+import { isNamedNonValueType, isResource } from '../types/model.js';
 import { Substitution } from '../types/substitute.js';
 import type { PlannedImport } from './model.js';
 import { compareVersionsDescending, compatibilityKey } from './names.js';
@@ -45,6 +45,7 @@ export function mergeImports(
   // 1. Which user each part of a merged interface comes from: the chosen version's exports, then, in the users'
   //    (instantiation) order, the exports no earlier user has. Resources pair up with the merged ones by name.
   const resources = new ResourceUnion();
+  const aliases = new Map<ResourceAlias | ResourceType, ResourceAlias | undefined>();
   const parts = new Map<string, { rep: Extern; extra: { name: string; extern: Extern; from: InstanceType }[] }>();
   for (const [key, users] of groups) {
     const rep = chosen.get(key)!;
@@ -59,6 +60,14 @@ export function mergeImports(
       }
       resources.pair(e, { kind: 'instance', type: { kind: 'instance', exports, declared: [] } });
       for (const [name, x] of e.type.exports) {
+        // A resource alias (`type trailers = fields`) both views have is the merged view's: handles written
+        // through this user's `trailers` keep that name.
+        const y = exports.get(name);
+        if (x.kind === 'type' && y?.kind === 'type' && isResource(x.type) && x.alias !== undefined && x.alias !== y.alias) {
+          aliases.set(x.alias, y.alias);
+        }
+      }
+      for (const [name, x] of e.type.exports) {
         if (exports.has(name)) continue;
         exports.set(name, x);
         extra.push({ name, extern: x, from: e.type });
@@ -69,7 +78,7 @@ export function mergeImports(
   checkUsedResourcesMerge(groups, externOf, resources, fail);
 
   // 2. The merged types, read with the unified resources.
-  const sub = new Substitution(resources.map());
+  const sub = new Substitution(resources.map(), { aliases });
   const merged = new Map<string, Extern>();
   for (const [key, { rep, extra }] of parts) {
     const extern = sub.extern(rep);
@@ -91,7 +100,8 @@ export function mergeImports(
   }
   checkOneDefinitionEach(merged, groups, chosen, fail);
 
-  // 3. Parts taken from other users refer to the merged interfaces' named types, not to their own copies of them.
+  // 3. Parts taken from other users, and interfaces that `use` a merged one, refer to the merged interfaces' named
+  //    types, not to their own users' copies of them.
   const named = new Map<DefinedType, ValueType>();
   for (const [key, users] of groups) {
     const m = merged.get(key)!;
@@ -103,6 +113,7 @@ export function mergeImports(
         const target = m.type.exports.get(name);
         if (x.kind !== 'type' || target?.kind !== 'type' || typeof x.type === 'string' || typeof target.type === 'string') continue;
         if (isResource(x.type) || isResource(target.type) || x.type === target.type) continue;
+        if (isNamedNonValueType(x.type) || isNamedNonValueType(target.type)) continue;
         named.set(x.type, target.type);
       }
     }
@@ -115,9 +126,10 @@ export function mergeImports(
   for (const [key, users] of groups) {
     const rep = chosen.get(key)!;
     let extern = merged.get(key)!;
-    const extra = new Set(parts.get(key)!.extra.map((x) => x.name));
-    if (extern.kind === 'instance' && extra.size > 0 && named.size > 0) {
-      const exports = new Map([...extern.type.exports].map(([n, x]) => [n, extra.has(n) ? replace.extern(x) : x]));
+    // Any part may use another merged interface's type through its user's view of it (an interface only one user
+    // imports, `use`ing one several users import): read it as the merged interface's, so the `use` stays a `use`.
+    if (extern.kind === 'instance' && named.size > 0) {
+      const exports = new Map([...extern.type.exports].map(([n, x]) => [n, replace.extern(x)]));
       extern = { kind: 'instance', type: { ...extern.type, exports } };
     }
     byName.set(rep.name, { name: rep.name, extern, users });

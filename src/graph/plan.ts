@@ -12,8 +12,9 @@ import type {
 import { findCompatible } from '../check/names.js';
 import { formatFinding, type Finding } from '../check/finding.js';
 import { mergeImports } from './merge-imports.js';
+import { orderImports } from './order-imports.js';
 import { topologicalOrder } from './order.js';
-import { resourceRefs, resourcesUsed } from './resources-used.js';
+import { resourceRefs } from './resources-used.js';
 
 /**
  * Turns a composition spec into a plan: resolves every import of every instance (explicit argument, automatic plug,
@@ -187,8 +188,8 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     warnings.push(new WcomposeWarning('WC4011', `the composition exports nothing: ${why}`, { file: spec.source }));
   });
 
-  // 6. Imports in an order where each comes after those whose resources it uses; exports likewise after those that
-  //    name the resources they use (the spec requires every resource in an export's type to be named before).
+  // 6. Imports in an order where each comes after those whose types (resources included) it uses; exports after
+  //    those that name the resources they use (the spec requires every resource in an export's type to be named before).
   const importOrder = orderImports([...imports.byName.values()], fail);
   const exportOrder = orderExports(exports, importOrder, planned, fail);
 
@@ -233,28 +234,6 @@ function checkPolicy(
       fail('WC4008', `import "${l.name}" of instance "${l.instance}" would be an import of the composition, which the imports policy forbids`);
     }
   }
-}
-
-function orderImports(imports: PlannedImport[], fail: (code: 'WC4012', message: string) => never): PlannedImport[] {
-  const owner = new Map<ResourceType, string>();
-  for (const i of imports) {
-    if (i.extern.kind === 'instance') for (const r of i.extern.type.declared) owner.set(r, i.name);
-    if (i.extern.kind === 'type' && typeof i.extern.type !== 'string' && i.extern.type.kind === 'resource') owner.set(i.extern.type, i.name);
-  }
-  const byName = new Map(imports.map((i) => [i.name, i]));
-  const ordered = topologicalOrder([...byName.keys()], (name) => {
-    const deps = new Set<string>();
-    for (const r of resourcesUsed(byName.get(name)!.extern)) {
-      const o = owner.get(r);
-      if (o === undefined) {
-        fail('WC4012', `import "${name}" uses resource "${r.name}", which is provided by an instance of the composition, not imported`);
-      }
-      if (o !== name) deps.add(o);
-    }
-    return deps;
-  });
-  if ('cycle' in ordered) throw new Error(`imports use each other's resources in a cycle: ${ordered.cycle.join(' → ')}`);
-  return ordered.order.map((n) => byName.get(n)!);
 }
 
 function chooseExports(

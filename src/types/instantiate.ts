@@ -1,5 +1,5 @@
 import type { ComponentType, Extern, ResourceType } from './model.js';
-import { isResource, newResource } from './model.js';
+import { isNamedNonValueType, isResource, newResource } from './model.js';
 import { type Renames, Substitution } from './substitute.js';
 
 /**
@@ -27,7 +27,10 @@ export function matchRenames(expected: Extern, actual: Extern, renames: Required
   if (expected.kind === 'type' && actual.kind === 'type') {
     if (isResource(expected.type)) {
       if (isResource(actual.type)) renames.aliases.set(expected.alias ?? expected.type, actual.alias);
-    } else if (typeof expected.type !== 'string' && !isResource(actual.type) && expected.type !== actual.type) {
+    } else if (
+      typeof expected.type !== 'string' && !isResource(actual.type) && !isNamedNonValueType(expected.type) &&
+      !isNamedNonValueType(actual.type) && expected.type !== actual.type
+    ) {
       renames.types.set(expected.type, actual.type);
     }
   } else if (expected.kind === 'instance' && actual.kind === 'instance') {
