@@ -1,5 +1,5 @@
 import type { DefinedType, Extern, InstanceType, ResourceAlias, ResourceType, ValueType } from '../types/model.js';
-import { isNamedNonValueType, isResource } from '../types/model.js';
+import { isNamedNonValueType, isResource, typeBinding } from '../types/model.js';
 import { Substitution } from '../types/substitute.js';
 import type { PlannedImport } from './model.js';
 import { compareVersionsDescending, compatibilityKey } from './names.js';
@@ -198,7 +198,8 @@ function checkOneDefinitionEach(
   const definedBy = new Map<ResourceType, string>();
   for (const [key, extern] of merged) {
     const defines = resourceRefs(extern).declared;
-    if (extern.kind === 'type' && isResource(extern.type)) defines.add(extern.type);
+    // A top-level resource import defines it when it declares it; `(eq …)` of it (`type y = x`) only names it.
+    if (extern.kind === 'type' && isResource(extern.type) && typeBinding(extern) === 'declares') defines.add(extern.type);
     for (const r of defines) {
       const other = definedBy.get(r);
       if (other === undefined) {
