@@ -30,11 +30,11 @@ import { PROJECT_ROOT } from './support/paths.js';
 const PENDING_ENGINE_FIXES: ReadonlyMap<string, string> = new Map([
   [
     "plugged with `plug`, validated by jco and served: forwarded requests and the middleware's own answers",
-    'engine-graph: shared imports give both sides the same resource (WC4009 today: incoming-request, response-outparam)',
+    'engine-graph: shared imports (WC4009 on main: incoming-request, response-outparam); engine-emit: resource aliases (with engine-graph alone, jco rejects the output: [constructor]fields … expected resource name `trailers`)',
   ],
   [
     'composed: one types import both instances share, validated by jco, run with a JS host',
-    'engine-graph: shared imports give both sides the same resource (WC4009 today: blob)',
+    'engine-graph: shared imports (WC4009 on main: blob); engine-emit: resource aliases (with engine-graph alone, jco rejects the output: wasi:http/types trailers, which componentize-js imports)',
   ],
 ]);
 
