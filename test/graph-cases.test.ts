@@ -118,7 +118,17 @@ async function runCase(name: string): Promise<void> {
   }
 
   const expectedText = await readFile(join(source, 'expected.wit'), 'utf8');
-  await build({ config: join(dir, 'compose.config.ts'), output });
+  const result = await build({ config: join(dir, 'compose.config.ts'), output });
+  // Warnings: what expected-warnings.txt says (as expected-error.txt, one warning), else none. Read structurally:
+  // the warnings channel comes with the engine-graph branch.
+  const warnings = (result as { warnings?: readonly { code: string; message: string }[] }).warnings ?? [];
+  if (files.includes('expected-warnings.txt')) {
+    const expected = parseExpectedError(await readFile(join(source, 'expected-warnings.txt'), 'utf8'));
+    expect(warnings.map((w) => w.code)).toEqual([expected.code]);
+    for (const part of expected.parts) expect(warnings[0]!.message).toContain(part);
+  } else {
+    expect(warnings.map((w) => `${w.code}: ${w.message}`)).toEqual([]);
+  }
   const bytes = new Uint8Array(await readFile(output));
   // jco validates the component (wasmparser, all features) before printing its world.
   const jcoRoot = await jcoWit(bytes);
