@@ -175,6 +175,11 @@ describe('graph cases', () => {
     expect([...PENDING_ENGINE_FIXES.keys()].filter((n) => !caseNames.includes(n))).toEqual([]);
   });
 
+  it('the README lists every case', async () => {
+    const readme = await readFile(join(CASES_DIR, 'README.md'), 'utf8');
+    expect(caseNames.filter((n) => !readme.includes(`| \`${n}\` |`))).toEqual([]);
+  });
+
   it('there are at least 40 cases', () => {
     expect(caseNames.length).toBeGreaterThanOrEqual(40);
   });
