@@ -5,6 +5,9 @@ import type { ComponentInput, CompositionSpec, InstanceSpec } from '../graph/mod
 import { loadComponentFile } from '../io/read-input.js';
 import { emitChunks } from '../emit/emit.js';
 import { plan as planComposition } from '../graph/plan.js';
+import { findCompatible } from '../check/names.js';
+import { isWcomposeError } from '../diagnostics/error.js';
+import type { Plan } from '../graph/model.js';
 import type { BuildResult } from './build.js';
 
 export interface PlugOptions {
@@ -21,8 +24,11 @@ export interface PlugOptions {
  */
 export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'configFile' | 'artifacts'>> {
   const cwd = options.cwd ?? process.cwd();
-  const files = [options.socket, ...options.plugs].map((f) => resolve(cwd, f));
+  const typed = [options.socket, ...options.plugs];
+  const files = typed.map((f) => resolve(cwd, f));
   const names = new Set<string>();
+  // Each component's file as the user typed it, for messages.
+  const displayed = new Map<string, string>();
   const components: ComponentInput[] = [];
   for (const [i, file] of files.entries()) {
     // Named after the file, made unique: the names only show in messages.
@@ -31,6 +37,7 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
     for (let n = 2; names.has(name); n++) name = `${stem}-${n}`;
     names.add(name);
     components.push({ name, file, ...(await loadComponentFile(file)) });
+    displayed.set(name, typed[i]!);
   }
   const socket = components[0]!;
   if (socket.type.exports.size === 0) {
@@ -41,7 +48,7 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
     instances: inputs.map((c): InstanceSpec => ({ name: c.name, component: c.name, with: {} })),
     exports: [{ instance: socket.name }],
   });
-  let plan = planComposition(spec(components));
+  let plan = planInPlugMode(spec(components), components, displayed);
   // As with wac plug, only plugs that fill an import (of the socket, or of a plug that does) are composed in; if none
   // does, the plugs were surely not the intended ones.
   const used = new Set([socket.name]);
@@ -62,4 +69,37 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
   const output = resolve(cwd, options.output);
   await writeFileAtomic(output, chunks);
   return { output, size, plan };
+}
+
+/**
+ * Plans as the config planner does, but says what an ambiguous plug means in plug mode: there is no config whose
+ * `instances.<name>.with` could choose, so the message names the plugs and the ways out.
+ */
+function planInPlugMode(spec: CompositionSpec, components: ComponentInput[], displayed: Map<string, string>): Plan {
+  try {
+    return planComposition(spec);
+  } catch (e) {
+    if (!isWcomposeError(e) || e.code !== 'WC4005') throw e;
+    for (const c of components) {
+      for (const name of c.type.imports.keys()) {
+        const candidates = components
+          .filter((o) => o !== c)
+          .flatMap((o) => {
+            const found = findCompatible(name, o.type.exports.keys());
+            return found === undefined ? [] : [{ component: o, export: found }];
+          });
+        const exact = candidates.filter((x) => x.export === name);
+        if (candidates.length < 2 || exact.length === 1) continue;
+        const who = c === components[0] ? 'the socket' : `plug ${displayed.get(c.name)}`;
+        const list = candidates.map((x) => `${displayed.get(x.component.name)} (${x.export})`).join(', ');
+        throw new WcomposeError('WC4005', `import "${name}" of ${who} can be filled by several plugs: ${list}`, {
+          file: c.file,
+          hint:
+            'plug mode takes each import from the one plug that exports it: pass only one of these with --plug, ' +
+            'or compose with a config (`wcompose init` writes one) and choose in `instances.<name>.with`',
+        });
+      }
+    }
+    throw e;
+  }
 }

@@ -44,7 +44,6 @@ export const diagnostics = {
   WC4006: { title: 'dependency cycle', hint: 'an instance cannot (even indirectly) consume its own exports; break the cycle with explicit arguments' },
   WC4007: { title: 'duplicate export name', hint: 'give one of the exports another name with `as`' },
   WC4008: { title: 'import not allowed', hint: 'supply this import from another component, or allow it in the config\'s `imports` policy' },
-  WC4009: { title: 'type mismatch', hint: 'the export does not satisfy the import; compare their WIT with `wcompose inspect`' },
   WC4010: { title: 'missing argument', hint: 'no instance exports this import, and the composition may not import it; add a component that exports it' },
   WC4011: { title: 'nothing to export', hint: 'name the exports in the config\'s `exports`' },
   WC4012: { title: 'import depends on an instance', hint: 'an import of the composition cannot use a resource that one of its instances provides; supply this import from that instance too' },

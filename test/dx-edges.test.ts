@@ -1,0 +1,140 @@
+/**
+ * Issue 11, "friendlier edges": the places where the command line used to surprise — a `check` that silently
+ * checked something else, codes that differed between `check` and `build`, "problem(s)", config errors without a
+ * place, plug-mode messages that spoke of a config, paths shown as `../../../`.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
+import { OPS_WIT, dxProject, opsWat, requireBuiltCli, type DxProject } from './dx-support.js';
+
+let p: DxProject;
+
+beforeAll(async () => {
+  requireBuiltCli();
+  p = await dxProject();
+  await writeFile(p.path('ops.wit'), OPS_WIT);
+  // demo:math/ops whose `add` takes a u64 `a`: the app's import does not accept it.
+  await writeFile(p.path('ops-u64.wat'), opsWat().replace('(param "a" u32)', '(param "a" u64)').replace('(param i32 i32)', '(param i64 i32)').replace('local.get 0 local.get 1', 'local.get 0 i32.wrap_i64 local.get 1'));
+});
+
+afterAll(() => p?.remove());
+
+describe.concurrent('check', () => {
+  it('--wit and --world without a component are a usage error (exit 2), not a check of the config', async () => {
+    await p.writeConfig({ output: 'out/usage.wasm' });
+    const [wit, world] = await Promise.all([
+      runCli(['check', '--wit', 'ops.wit', '--world', 'provider'], { cwd: p.dir }),
+      runCli(['check', '--world', 'provider', '--json'], { cwd: p.dir }),
+    ]);
+    for (const r of [wit, world]) {
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^error: --(wit|world) checks a component against a world: name the component/);
+    }
+  });
+
+  it('counts read "1 problem", "1 export"', async () => {
+    await p.writeConfig({ output: 'out/counts.wasm' }, 'counts.config.mjs');
+    const [ok, bad] = await Promise.all([
+      runCli(['check', '-c', 'counts.config.mjs'], { cwd: p.dir }),
+      runCli(['check', 'app.wat', '--wit', 'ops.wit', '--world', 'provider'], { cwd: p.dir }),
+    ]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe(`ok: ${p.path('counts.config.mjs')}: 2 instances, 0 imports, 1 export\n`);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout.split('\n')[0]).toBe('app.wat does not target world provider: 2 problems');
+  });
+
+  it('a type mismatch has the same code from `check` and from `build`, and "1 problem"', async () => {
+    await p.writeConfig({ components: [p.path('app.wat'), p.path('ops-u64.wat')], output: 'out/mismatch.wasm' }, 'mismatch.config.mjs');
+    const [checked, built, json] = await Promise.all([
+      runCli(['check', '-c', 'mismatch.config.mjs'], { cwd: p.dir }),
+      runCli(['build', '-c', 'mismatch.config.mjs'], { cwd: p.dir }),
+      runCli(['check', '-c', 'mismatch.config.mjs', '--json'], { cwd: p.dir }),
+    ]);
+    expect(checked.code).toBe(1);
+    const lines = checked.stdout.split('\n');
+    expect(lines[0]).toBe(`${p.path('mismatch.config.mjs')} does not compose: 1 problem`);
+    expect(lines[1]).toMatch(/parameter "a": expected u32, found u64 \[WC3006\]$/);
+    expect(built.code).toBe(1);
+    expect(built.stderr).toMatch(/parameter "a": expected u32, found u64 \[WC3006\]\n {2}hint: /);
+    expect((JSON.parse(json.stdout) as { findings: { code: string }[] }).findings.map((f) => f.code)).toEqual(['WC3006']);
+    expect(await p.files()).not.toContain('out/mismatch.wasm');
+  });
+});
+
+describe.concurrent('config errors', () => {
+  it('a syntax error is reported at file:line:column with the lines around it', async () => {
+    const file = p.path('syntax.config.ts');
+    await writeFile(file, `import { defineConfig } from 'wcompose';\n\nexport default defineConfig({\n  components: ['app.wat'],\n  output: 'x.wasm'\n  autoPlug: true,\n});\n`);
+    const r = await runCli(['build', '-c', 'syntax.config.ts'], { cwd: p.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')).toEqual([
+      `error: ${file}:6:3: syntax error: Unexpected token, expected "," [WC4102]`,
+      "    4 |   components: ['app.wat'],",
+      "    5 |   output: 'x.wasm'",
+      '  > 6 |   autoPlug: true,',
+      '      |   ^',
+      '    7 | });',
+      '    8 |',
+      expect.stringMatching(/^ {2}hint: \S/),
+      '',
+    ]);
+  });
+
+  it('a syntax error in an ES module config too (Node loads those)', async () => {
+    const file = p.path('syntax.config.mjs');
+    await writeFile(file, `export default {\n  components: ['app.wat'] ]\n};\n`);
+    const r = await runCli(['check', '-c', 'syntax.config.mjs'], { cwd: p.dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:27: syntax error: .* \\[WC4102\\]\n[^]*> 2 \\|`));
+  });
+
+  it('a misspelt top-level key is named, with the key it should be', async () => {
+    await writeFile(p.path('typo.config.mjs'), `export default { component: ['app.wat', 'ops.wat'], output: 'out/typo.wasm' };\n`);
+    const r = await runCli(['build', '-c', 'typo.config.mjs'], { cwd: p.dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe(
+      `error: ${p.path('typo.config.mjs')}: (the config): unknown option "component" — did you mean "components"? [WC4103]`,
+    );
+  });
+
+  it("`import { defineConfig } from 'wcompose'` works where wcompose is not installed (global install, npx)", async () => {
+    // The temp project has no node_modules: only the running wcompose can answer the import.
+    const config = (ext: string): string =>
+      `import { defineConfig } from 'wcompose';\nexport default defineConfig({ components: ['app.wat', 'ops.wat'], exports: ['app'], output: 'out/imported-${ext}.wasm' });\n`;
+    await writeFile(p.path('imported.config.ts'), config('ts'));
+    await writeFile(p.path('imported.config.mjs'), config('mjs'));
+    const [ts, mjs] = await Promise.all([
+      runCli(['build', '-c', 'imported.config.ts'], { cwd: p.dir }),
+      runCli(['build', '-c', 'imported.config.mjs'], { cwd: p.dir }),
+    ]);
+    expect(ts.stderr).toBe('');
+    expect(ts.code).toBe(0);
+    expect(mjs.stderr).toBe('');
+    expect(mjs.code).toBe(0);
+    expect(await p.files()).toEqual(expect.arrayContaining(['out/imported-ts.wasm', 'out/imported-mjs.wasm']));
+  });
+});
+
+describe('plan', () => {
+  it('shows paths relative to the current folder inside it, absolute outside it, never ../', async () => {
+    await mkdir(p.path('sub', 'deeper'), { recursive: true });
+    await writeFile(
+      p.path('sub', 'compose.config.mjs'),
+      `export default ${JSON.stringify({ components: { app: p.path('app.wat'), ops: p.path('ops.wat') }, output: 'deeper/app.wasm' })};\n`,
+    );
+    const [inside, below] = await Promise.all([
+      runCli(['plan'], { cwd: p.path('sub') }),
+      runCli(['plan', '-c', '../compose.config.mjs'], { cwd: p.path('sub', 'deeper') }),
+    ]);
+    expect(inside.code).toBe(0);
+    expect(inside.stdout).toContain('compose.config.mjs → deeper/app.wasm\n');
+    expect(inside.stdout).toContain(`app  ${p.path('app.wat')}`);
+    expect(below.code).toBe(0);
+    expect(below.stdout).toContain(`${p.path('sub', 'compose.config.mjs')} → app.wasm\n`);
+    for (const r of [inside, below]) expect(r.stdout).not.toContain('../');
+  });
+});
