@@ -3,9 +3,14 @@
  * checked something else, codes that differed between `check` and `build`, "problem(s)", config errors without a
  * place, plug-mode messages that spoke of a config, paths shown as `../../../`.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDestination } from '../src/cli/component-output.js';
+import { UsageError } from '../src/cli/run-command.js';
 import { runCli } from './support/cli.js';
+import { jcoPrint, validateComponent } from './support/jco.js';
 import { OPS_WIT, dxProject, opsWat, requireBuiltCli, type DxProject } from './dx-support.js';
 
 let p: DxProject;
@@ -136,5 +141,100 @@ describe('plan', () => {
     expect(below.code).toBe(0);
     expect(below.stdout).toContain(`${p.path('sub', 'compose.config.mjs')} → app.wasm\n`);
     for (const r of [inside, below]) expect(r.stdout).not.toContain('../');
+  });
+});
+
+/** Runs the CLI with stdout as a pipe, keeping stdout's bytes as they are (a component is not text). */
+function runCliBytes(args: string[], cwd: string): Promise<{ code: number | null; stdout: Uint8Array; stderr: string }> {
+  const bin = fileURLToPath(new URL('../bin/wcompose.js', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: new Uint8Array(Buffer.concat(out)), stderr }));
+  });
+}
+
+describe.concurrent('the component on stdout, or as text', () => {
+  it('plug without -o writes the component to stdout when it is not a terminal; the same bytes as with -o', async () => {
+    const [piped, file] = await Promise.all([
+      runCliBytes(['plug', 'app.wat', '--plug', 'ops.wat'], p.dir),
+      runCli(['plug', 'app.wat', '--plug', 'ops.wat', '-o', 'out/plug-file.wasm'], { cwd: p.dir }),
+    ]);
+    expect(piped.stderr).toBe('');
+    expect(piped.code).toBe(0);
+    expect(file.code).toBe(0);
+    expect(piped.stdout).toEqual(await p.read('out/plug-file.wasm'));
+    await validateComponent(piped.stdout);
+  });
+
+  it('build writes to -o or the config\'s output; with neither, to stdout', async () => {
+    await writeFile(p.path('no-output.config.mjs'), `export default ${JSON.stringify({ components: [p.path('app.wat'), p.path('ops.wat')], exports: ['app'] })};\n`);
+    await p.writeConfig({ output: 'out/named.wasm' }, 'named.config.mjs');
+    const [piped, named] = await Promise.all([
+      runCliBytes(['build', '-c', 'no-output.config.mjs'], p.dir),
+      runCliBytes(['build', '-c', 'named.config.mjs'], p.dir),
+    ]);
+    expect(piped.code).toBe(0);
+    await validateComponent(piped.stdout);
+    // Nothing written next to the config: not even the old default composed.wasm.
+    expect(await p.files()).not.toContain('composed.wasm');
+    expect(named.code).toBe(0);
+    expect(new TextDecoder().decode(named.stdout)).toMatch(/^composed 2 instances → .*named\.wasm/);
+    expect(piped.stdout).toEqual(await p.read('out/named.wasm'));
+  });
+
+  it('--json, or artifacts, without a file for the component: usage error (exit 2), nothing written', async () => {
+    await writeFile(p.path('no-output2.config.mjs'), `export default ${JSON.stringify({ components: [p.path('app.wat'), p.path('ops.wat')], exports: ['app'] })};\n`);
+    const results = await Promise.all([
+      runCliBytes(['plug', 'app.wat', '--plug', 'ops.wat', '--json'], p.dir),
+      runCliBytes(['build', '-c', 'no-output2.config.mjs', '--json'], p.dir),
+      runCliBytes(['build', '-c', 'no-output2.config.mjs', '--wit'], p.dir),
+      runCliBytes(['build', '-c', 'no-output2.config.mjs', '-t', '--json'], p.dir),
+    ]);
+    for (const r of results) {
+      expect(r.code).toBe(2);
+      expect(r.stdout.length).toBe(0);
+      expect(r.stderr).toMatch(/^error: /);
+    }
+    // (The tests run side by side in one folder: only the files these calls could have written are checked.)
+    expect((await p.files()).filter((f) => f.endsWith('.wasm') || f.endsWith('.wit') || f.includes('.tmp'))).toEqual(
+      expect.not.arrayContaining(['composed.wasm', 'composed.wit']),
+    );
+  });
+
+  it('-t/--wat prints WebAssembly text (jco\'s printer) to stdout, or to -o', async () => {
+    await p.writeConfig({ output: 'out/for-wat.wasm' }, 'wat.config.mjs');
+    const [plugText, buildText, plugBytes] = await Promise.all([
+      runCli(['plug', 'app.wat', '--plug', 'ops.wat', '-t'], { cwd: p.dir }),
+      runCli(['build', '-c', 'wat.config.mjs', '--wat', '-o', 'out/build.wat'], { cwd: p.dir }),
+      runCliBytes(['plug', 'app.wat', '--plug', 'ops.wat'], p.dir),
+    ]);
+    expect(plugText.stderr).toBe('');
+    expect(plugText.code).toBe(0);
+    expect(plugText.stdout).toMatch(/^\(component\n/);
+    expect(plugText.stdout.trimEnd()).toBe((await jcoPrint(plugBytes.stdout)).trimEnd());
+
+    expect(buildText.code).toBe(0);
+    expect(buildText.stdout).toMatch(/^composed 2 instances → .*build\.wat \(\d+ bytes\)\n$/);
+    // The text, not the binary; and not at the config's output, which names the binary.
+    const text = await readFile(p.path('out/build.wat'), 'utf8');
+    expect(text.trimEnd()).toBe(plugText.stdout.trimEnd());
+    expect(await p.files()).not.toContain('out/for-wat.wasm');
+  });
+});
+
+describe('refusing a terminal', () => {
+  it('without -o (and without -t), a binary is never written to a terminal: usage error', () => {
+    const tty = { isTTY: true, write: () => true };
+    const pipe = { isTTY: false, write: () => true };
+    expect(() => checkDestination({}, '-o <file>', tty)).toThrow(UsageError);
+    expect(() => checkDestination({}, '-o <file>', tty)).toThrow(/refusing to write a binary component to a terminal: name a file with -o <file>/);
+    expect(() => checkDestination({}, '-o <file>', pipe)).not.toThrow();
+    expect(() => checkDestination({ wat: true }, '-o <file>', tty)).not.toThrow();
+    expect(() => checkDestination({ output: 'x.wasm' }, '-o <file>', tty)).not.toThrow();
   });
 });

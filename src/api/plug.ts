@@ -23,6 +23,14 @@ export interface PlugOptions {
  * fill nothing are left out; none filling anything is an error.
  */
 export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'configFile' | 'artifacts'>> {
+  const { plan, chunks, size } = await preparePlug(options);
+  const output = resolve(options.cwd ?? process.cwd(), options.output);
+  await writeFileAtomic(output, chunks);
+  return { output, size, plan };
+}
+
+/** `plug` without writing: the composed component in memory, as chunks (for stdout, or printing as text). */
+export async function preparePlug(options: Omit<PlugOptions, 'output'>): Promise<{ plan: Plan; chunks: Uint8Array[]; size: number }> {
   const cwd = options.cwd ?? process.cwd();
   const typed = [options.socket, ...options.plugs];
   const files = typed.map((f) => resolve(cwd, f));
@@ -66,9 +74,7 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
   if (used.size < components.length) plan = planComposition(spec(components.filter((c) => used.has(c.name))));
   const chunks = emitChunks(plan);
   const size = chunks.reduce((n, c) => n + c.length, 0);
-  const output = resolve(cwd, options.output);
-  await writeFileAtomic(output, chunks);
-  return { output, size, plan };
+  return { plan, chunks, size };
 }
 
 /**
