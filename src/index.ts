@@ -19,11 +19,11 @@ export { planComposition, type PlanOptions, type PlanResult } from './api/plan.j
 export {
   planFormats, planGraph, planJson, renderPlan, renderSvg as renderPlanSvg, type PlanFormat, type PlanGraph,
   type PlanGraphEdge, type PlanGraphExport, type PlanGraphImport, type PlanGraphInstance, type PlanGraphKind,
-  type PlanGraphOptions, type PlanGraphSource, type PlanJson, type PlanTextOptions,
+  type PlanGraphOptions, type PlanGraphSource, type PlanJson, type PlanTextColors, type PlanTextOptions,
 } from './plan-view/index.js';
 export {
   defineConfig, type ArtifactsConfig, type JsArtifactOptions, type WadmArtifactOptions, type WcomposeConfig,
-} from './config/schema.js';
+} from './config/types.js';
 export type * from './graph/model.js';
 export { WcomposeError, isWcomposeError } from './diagnostics/error.js';
 export { diagnostics, type DiagnosticCode } from './diagnostics/codes.js';

@@ -5,7 +5,7 @@ import {
 } from '../artifacts/index.js';
 import { obtainConfig } from '../config/load-config.js';
 import { outputPath, resolveConfig } from '../config/resolve.js';
-import type { ArtifactsConfig, WcomposeConfig } from '../config/schema.js';
+import type { ArtifactsConfig, WcomposeConfig } from '../config/types.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { Plan } from '../graph/model.js';
 import { composeChunks } from './compose.js';

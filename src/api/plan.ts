@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { obtainConfig } from '../config/load-config.js';
 import { outputPath, resolveConfig } from '../config/resolve.js';
-import type { WcomposeConfig } from '../config/schema.js';
+import type { WcomposeConfig } from '../config/types.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { Plan } from '../graph/model.js';
 import { plan } from '../graph/plan.js';

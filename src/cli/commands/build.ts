@@ -2,7 +2,7 @@ import { basename, dirname, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { prepareBuild, type BuildOptions, type BuildResult, type PreparedBuild } from '../../api/build.js';
 import { watch, type WatchResult } from '../../api/watch.js';
-import type { ArtifactsConfig } from '../../config/schema.js';
+import type { ArtifactsConfig } from '../../config/types.js';
 import type { Plan } from '../../graph/model.js';
 import { checkDestination, deliverComponent, watOption } from '../component-output.js';
 import { createStyle, plural, startProgress, writeJson, type Progress } from '../output.js';
