@@ -4,14 +4,18 @@
  * place, plug-mode messages that spoke of a config, paths shown as `../../../`.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../src/emit/write-atomic.js';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDestination } from '../src/cli/component-output.js';
 import { UsageError } from '../src/cli/run-command.js';
 import { runCli } from './support/cli.js';
 import { jcoPrint, validateComponent } from './support/jco.js';
-import { OPS_WIT, dxProject, opsWat, requireBuiltCli, type DxProject } from './dx-support.js';
+import { parseWat } from './support/wasm-tools.js';
+import { decodeComponent } from '../src/types/decode.js';
+import { APP_WAT, OPS_WIT, dxProject, opsWat, requireBuiltCli, type DxProject } from './dx-support.js';
 
 let p: DxProject;
 
@@ -236,5 +240,71 @@ describe('refusing a terminal', () => {
     expect(() => checkDestination({}, '-o <file>', pipe)).not.toThrow();
     expect(() => checkDestination({ wat: true }, '-o <file>', tty)).not.toThrow();
     expect(() => checkDestination({ output: 'x.wasm' }, '-o <file>', tty)).not.toThrow();
+  });
+});
+
+describe('init', () => {
+  it('writes a commented compose.config.ts for the components in a folder, which `build` composes; never overwrites', async () => {
+    await mkdir(p.path('init', 'lib'), { recursive: true });
+    await writeFile(p.path('init', 'app.wasm'), await parseWat(APP_WAT));
+    await writeFile(p.path('init', 'lib', 'ops.wasm'), await parseWat(opsWat()));
+    await writeFile(p.path('init', 'core.wasm'), new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    const r = await runCli(['init', 'init'], { cwd: p.dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('wrote init/compose.config.ts (2 components)');
+    const text = await readFile(p.path('init', 'compose.config.ts'), 'utf8');
+    expect(text).toContain("import { defineConfig } from 'wcompose';");
+    expect(text).toContain("    app: 'app.wasm',\n    ops: 'lib/ops.wasm',\n");
+    expect(text).toContain('  //   app: demo:math/ops@0.1.0 ← ops (auto)\n');
+    expect(text).toContain('  //   core.wasm: this is a core WebAssembly module, not a component\n');
+    expect(text).toContain("    'app', // demo:math/app@0.1.0\n");
+
+    const built = await runCli(['build'], { cwd: p.path('init') });
+    expect(built.stderr).toBe('');
+    expect(built.code).toBe(0);
+    const bytes = await p.read('init', 'composed.wasm');
+    await validateComponent(bytes);
+    const type = decodeComponent(bytes);
+    expect([...type.imports.keys()]).toEqual([]);
+    expect([...type.exports.keys()]).toEqual(['demo:math/app@0.1.0']);
+
+    const again = await runCli(['init'], { cwd: p.path('init') });
+    expect(again.code).toBe(1);
+    expect(again.stderr.split('\n')[0]).toBe(
+      `error: ${p.path('init', 'compose.config.ts')}: a config already exists here; wcompose init does not overwrite it [WC4107]`,
+    );
+    expect(await readFile(p.path('init', 'compose.config.ts'), 'utf8')).toBe(text);
+  });
+
+  it('chooses explicitly where several components export what an import needs; an empty folder is an error', async () => {
+    await mkdir(p.path('init2'), { recursive: true });
+    await mkdir(p.path('empty'), { recursive: true });
+    await writeFile(p.path('init2', 'app.wasm'), await parseWat(APP_WAT));
+    await writeFile(p.path('init2', 'ops.wasm'), await parseWat(opsWat()));
+    await writeFile(p.path('init2', 'ops-mul.wasm'), await parseWat(opsWat('i32.mul')));
+    const [r, empty] = await Promise.all([runCli(['init'], { cwd: p.path('init2') }), runCli(['init', 'empty'], { cwd: p.dir })]);
+    expect(r.code).toBe(0);
+    const text = await readFile(p.path('init2', 'compose.config.ts'), 'utf8');
+    expect(text).toContain("        'demo:math/ops@0.1.0': 'ops', // also exported by: ops-mul\n");
+    const built = await runCli(['build'], { cwd: p.path('init2') });
+    expect(built.code).toBe(0);
+    await validateComponent(await p.read('init2', 'composed.wasm'));
+
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/^error: no WebAssembly component in .*empty \[WC4108\]/);
+    expect(await p.files()).not.toContain('empty/compose.config.ts');
+  });
+});
+
+describe('writing to something that is not a regular file', () => {
+  it('-o /dev/null, a named pipe…: written in place, never replaced by a renamed temporary file', async () => {
+    const fifo = p.path('pipe');
+    execFileSync('mkfifo', [fifo]);
+    const bytes = new Uint8Array([0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0]);
+    const [read] = await Promise.all([readFile(fifo), writeFileAtomic(fifo, [bytes.subarray(0, 3), bytes.subarray(3)])]);
+    expect(new Uint8Array(read)).toEqual(bytes);
+    expect((await stat(fifo)).isFIFO()).toBe(true);
+    expect((await p.files()).filter((f) => f.includes('pipe'))).toEqual([]);
   });
 });

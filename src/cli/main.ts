@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../version.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerInit } from './commands/init.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerPlug } from './commands/plug.js';
 import { registerPlan } from './commands/plan.js';
@@ -19,6 +20,7 @@ export function createProgram(): Command {
   registerInspect(program);
   registerCheck(program);
   registerPlan(program);
+  registerInit(program);
   return program;
 }
 

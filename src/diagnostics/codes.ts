@@ -56,6 +56,8 @@ export const diagnostics = {
   WC4104: { title: 'no component file matches', hint: 'check the path or glob; paths are relative to the config file' },
   WC4105: { title: 'duplicate component name', hint: 'two files have the same name: list components as { name: path } instead' },
   WC4106: { title: 'invalid WAT', hint: 'the .wat file does not parse as a component' },
+  WC4107: { title: 'config already exists', hint: 'wcompose init writes a new compose.config.ts and never overwrites one: edit the existing config, or move it away first' },
+  WC4108: { title: 'no component found', hint: 'wcompose init looks for .wasm components in the folder and its subfolders: build them first, or name the folder that holds them' },
   // emit: artifacts for other runtimes, written next to the composed component
   WC5001: { title: 'cannot print the world as WIT', hint: 'the composed component uses something WIT cannot express (e.g. it exports a type); turn off `artifacts.wit`, or export interfaces instead' },
   WC5002: { title: 'cannot generate JS bindings', hint: 'jco could not transpile the composed component; `npx jco transpile <file.wasm>` shows the same error, or turn off `artifacts.js`' },

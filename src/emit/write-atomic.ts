@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { WcomposeError } from '../diagnostics/error.js';
 
@@ -8,6 +8,7 @@ import { WcomposeError } from '../diagnostics/error.js';
  * half-written component and a failed build leaves no output file.
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
+  if (await isSpecialFile(path)) return writeInPlace(path, bytes);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await mkdir(dirname(path), { recursive: true });
@@ -45,4 +46,32 @@ function remaining(chunks: readonly Uint8Array[], offset: number): Uint8Array[] 
     skip = 0;
   }
   return out;
+}
+
+/**
+ * Whether `path` is something other than a regular file: `/dev/null`, `/dev/stdout`, a named pipe. Renaming a
+ * temporary file over one of those would replace the device itself (as root, /dev/null becomes a plain file), so
+ * they are written to in place.
+ */
+async function isSpecialFile(path: string): Promise<boolean> {
+  try {
+    const s = await stat(path);
+    return !s.isFile() && !s.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function writeInPlace(path: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
+  try {
+    const file = await open(path, 'w');
+    try {
+      for (const chunk of bytes instanceof Uint8Array ? [bytes] : bytes) await file.write(chunk);
+    } finally {
+      await file.close();
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new WcomposeError('WC9002', `cannot write file: ${code}`, { file: path });
+  }
 }
