@@ -15,7 +15,7 @@ import { runCli } from './support/cli.js';
 import { jcoPrint, validateComponent } from './support/jco.js';
 import { parseWat } from './support/wasm-tools.js';
 import { decodeComponent } from '../src/types/decode.js';
-import { APP_WAT, OPS_WIT, dxProject, opsWat, requireBuiltCli, type DxProject } from './dx-support.js';
+import { APP_WAT, OPS_WIT, dxProject, opsWat, requireBuiltCli, spawnCli, waitFor, type DxProject } from './dx-support.js';
 
 let p: DxProject;
 
@@ -306,5 +306,22 @@ describe('writing to something that is not a regular file', () => {
     expect(new Uint8Array(read)).toEqual(bytes);
     expect((await stat(fifo)).isFIFO()).toBe(true);
     expect((await p.files()).filter((f) => f.includes('pipe'))).toEqual([]);
+  });
+});
+
+describe('Ctrl-C', () => {
+  it('an interrupted command exits with code 130 and leaves no file behind', async () => {
+    // A config that takes its time to load: the test interrupts the build while it waits.
+    const marker = p.path('slow-started');
+    await writeFile(
+      p.path('slow.config.mjs'),
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, '');\nawait new Promise((r) => setTimeout(r, 60_000));\nexport default { components: ['app.wat', 'ops.wat'], output: 'out/slow.wasm' };\n`,
+    );
+    const cli = spawnCli(['build', '-c', 'slow.config.mjs'], p.dir);
+    await waitFor(async () => (await p.files()).includes('slow-started'), 30_000, 'the config to start loading');
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(130);
+    expect(cli.stdout()).toBe('');
+    expect(await p.files()).not.toContain('out/slow.wasm');
   });
 });

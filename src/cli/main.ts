@@ -6,6 +6,7 @@ import { registerInit } from './commands/init.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerPlug } from './commands/plug.js';
 import { registerPlan } from './commands/plan.js';
+import { installInterruptHandler } from './interrupt.js';
 import { ExitCode } from './run-command.js';
 
 /** Builds the command-line program; a thin shell over the programmatic API. */
@@ -25,6 +26,7 @@ export function createProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  installInterruptHandler();
   const program = createProgram();
   try {
     await program.parseAsync(argv);

@@ -4,8 +4,8 @@ import { errorJson, formatError, formatMessage, writeJson } from './output.js';
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}
 
-/** Exit codes, documented in the README: 0 ok, 1 a problem in the inputs, 2 a usage error. */
-export const ExitCode = { ok: 0, problem: 1, usage: 2 } as const;
+/** Exit codes, documented in the README: 0 ok, 1 a problem in the inputs, 2 a usage error, 130 interrupted (Ctrl-C). */
+export const ExitCode = { ok: 0, problem: 1, usage: 2, interrupted: 130 } as const;
 
 export interface ActionOptions<A extends unknown[]> {
   /** Whether this call asked for JSON (`--json`): then a failure is a JSON document on stdout, not text on stderr. */

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { WcomposeError } from '../diagnostics/error.js';
+
+/** Temporary files being written: removed if the process exits meanwhile (Ctrl-C ends it with process.exit). */
+const pending = new Set<string>();
+process.once('exit', () => {
+  for (const tmp of pending) rmSync(tmp, { force: true });
+});
 
 /**
  * Writes `bytes` to `path` through a temporary file in the same folder and a rename, so readers never see a
@@ -10,6 +17,7 @@ import { WcomposeError } from '../diagnostics/error.js';
 export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
   if (await isSpecialFile(path)) return writeInPlace(path, bytes);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  pending.add(tmp);
   try {
     await mkdir(dirname(path), { recursive: true });
     const file = await open(tmp, 'w');
@@ -26,8 +34,10 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly
       await file.close();
     }
     await rename(tmp, path);
+    pending.delete(tmp);
   } catch (e) {
     await rm(tmp, { force: true });
+    pending.delete(tmp);
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new WcomposeError('WC9002', `cannot write file: ${code}`, { file: path });
   }

@@ -4,6 +4,7 @@ import { prepareBuild, type BuildOptions, type BuildResult, type PreparedBuild }
 import { watch, type WatchResult } from '../../api/watch.js';
 import type { ArtifactsConfig } from '../../config/types.js';
 import type { Plan } from '../../graph/model.js';
+import { takeOverInterrupts } from '../interrupt.js';
 import { checkDestination, deliverComponent, watOption } from '../component-output.js';
 import { createStyle, plural, startProgress, writeJson, type Progress } from '../output.js';
 import { ExitCode, UsageError, action, jsonFlag, reportError } from '../run-command.js';
@@ -142,12 +143,13 @@ async function watchMode(options: BuildOptions): Promise<number> {
   const watcher = watch({ ...options, onProgress }, onResult);
   await new Promise<void>((resolveStop) => {
     const stop = (): void => {
-      process.off('SIGINT', stop);
+      release();
       process.off('SIGTERM', stop);
       progress?.done();
       void watcher.close().then(() => resolveStop());
     };
-    process.on('SIGINT', stop);
+    // Here Ctrl-C means "stop watching": exit code 0, not the 130 of an interrupted command.
+    const release = takeOverInterrupts(stop);
     process.on('SIGTERM', stop);
   });
   return ExitCode.ok;
