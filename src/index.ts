@@ -14,6 +14,7 @@ export { loadWitWorld, type LoadWitOptions, type LoadedWorld, type WitInput } fr
 export { build, type ArtifactKind, type ArtifactResult, type BuildOptions, type BuildResult } from './api/build.js';
 export { watch, type WatchOptions, type WatchResult, type Watcher } from './api/watch.js';
 export { plug, type PlugOptions } from './api/plug.js';
+export { init, type InitOptions, type InitResult } from './api/init.js';
 export { compose, type ComposeResult } from './api/compose.js';
 export { planComposition, type PlanOptions, type PlanResult } from './api/plan.js';
 export {

@@ -18,7 +18,7 @@ let scratch: string | undefined;
 afterAll(() => (scratch === undefined ? undefined : rm(scratch, { recursive: true, force: true })));
 
 const USE = `import {
-  build, check, defineConfig, inspect, planComposition, plug, renderPlan, watch, WcomposeError, type BuildResult,
+  build, check, defineConfig, init, inspect, planComposition, plug, renderPlan, watch, WcomposeError, type BuildResult,
   type WcomposeConfig,
 } from 'wcompose';
 
@@ -42,7 +42,8 @@ export async function use(): Promise<string> {
   });
   await watcher.close();
   const e = new WcomposeError('WC4001', 'x');
-  return [wit, renderPlan(graph, 'mermaid'), e.format(), findings.length, last].join('');
+  const { file } = await init({ dir: 'build' });
+  return [wit, renderPlan(graph, 'mermaid'), e.format(), findings.length, last, file].join('');
 }
 `;
 
