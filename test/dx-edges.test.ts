@@ -189,6 +189,9 @@ describe.concurrent('the component on stdout, or as text', () => {
     expect(named.code).toBe(0);
     expect(new TextDecoder().decode(named.stdout)).toMatch(/^composed 2 instances → .*named\.wasm/);
     expect(piped.stdout).toEqual(await p.read('out/named.wasm'));
+    // `plan` says where `build` would write: stdout.
+    const planned = await runCli(['plan', '-c', 'no-output.config.mjs'], { cwd: p.dir });
+    expect(planned.stdout.split('\n')[0]).toBe('no-output.config.mjs → (stdout)');
   });
 
   it('--json, or artifacts, without a file for the component: usage error (exit 2), nothing written', async () => {

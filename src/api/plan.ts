@@ -27,6 +27,11 @@ export interface PlanResult {
   configFile: string | undefined;
   /** Where `build` would write the composed component. */
   output: string;
+  /**
+   * Whether `options.output` or the config names that file; if not, `output` is the default `composed.wasm` of
+   * `build()`, and the `wcompose build` command writes to stdout instead.
+   */
+  outputNamed: boolean;
   /** The SVG file written, when `svg` was given. */
   svg: string | undefined;
 }
@@ -47,5 +52,6 @@ export async function planComposition(options: PlanOptions = {}): Promise<PlanRe
     svg = resolve(cwd, options.svg);
     await writeFileAtomic(svg, new TextEncoder().encode(await renderSvg(graph)));
   }
-  return { plan: p, graph, configFile, output, svg };
+  const outputNamed = options.output !== undefined || config.output !== undefined;
+  return { plan: p, graph, configFile, output, outputNamed, svg };
 }

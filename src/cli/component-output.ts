@@ -25,7 +25,9 @@ export interface Destination {
 /** The stream the component goes to without `-o`: stdout (a parameter for tests). */
 interface ByteStream extends OutputStream {
   write(chunk: Uint8Array | string, callback?: (error?: Error | null) => void): boolean;
-  once(event: 'drain', listener: () => void): unknown;
+  once(event: 'drain' | 'close', listener: () => void): unknown;
+  on?(event: 'error', listener: (error: unknown) => void): unknown;
+  off?(event: 'error', listener: (error: unknown) => void): unknown;
 }
 
 /**
@@ -68,13 +70,29 @@ export async function deliverComponent(
   return { file: undefined, size: chunks.reduce((n, c) => n + c.length, 0) };
 }
 
-/** Writes every chunk, waiting for the stream to drain when it asks to, and for the last write to be flushed. */
+/**
+ * Writes every chunk, waiting for the stream to drain when it asks to, and for the last write to be flushed. A reader
+ * that stops reading early (`… | head -c 8`) closes the pipe: the rest is not wanted, which is not an error.
+ */
 async function writeAll(stream: ByteStream, chunks: readonly Uint8Array[]): Promise<void> {
-  for (const [i, chunk] of chunks.entries()) {
-    if (i === chunks.length - 1) {
-      await new Promise<void>((done, fail) => stream.write(chunk, (e) => (e ? fail(e) : done())));
-    } else if (!stream.write(chunk)) {
-      await new Promise<void>((done) => stream.once('drain', done));
+  let closed = false;
+  const onError = (e: unknown): void => {
+    if ((e as { code?: unknown }).code === 'EPIPE') closed = true;
+  };
+  stream.on?.('error', onError);
+  try {
+    for (const [i, chunk] of chunks.entries()) {
+      if (closed) return;
+      if (i === chunks.length - 1) {
+        await new Promise<void>((done, fail) => stream.write(chunk, (e) => (e && (e as { code?: unknown }).code !== 'EPIPE' ? fail(e) : done())));
+      } else if (!stream.write(chunk)) {
+        await new Promise<void>((done) => {
+          stream.once('drain', done);
+          stream.once('close', done);
+        });
+      }
     }
+  } finally {
+    stream.off?.('error', onError);
   }
 }
