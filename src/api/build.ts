@@ -1,23 +1,25 @@
-import { dirname } from 'node:path';
 import {
   artifactPaths, checkArtifactPaths, generateArtifacts, resolveArtifacts, writeAllAtomic, type ArtifactResult,
 } from '../artifacts/index.js';
-import { obtainConfig } from '../config/load-config.js';
-import { outputPath, resolveConfig } from '../config/resolve.js';
 import type { ArtifactsConfig, WcomposeConfig } from '../config/schema.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { Plan } from '../graph/model.js';
-import { composeChunks } from './compose.js';
+import { emitChunks } from '../emit/emit.js';
+import { compositionOutput, obtainComposition } from './composition.js';
 
 export type { ArtifactKind, ArtifactResult } from '../artifacts/index.js';
 
 export interface BuildOptions {
-  /** The config file (default: compose.config.ts or .mts/.js/.mjs in `cwd`), or a config object. */
+  /** The config file (default: compose.config.ts or .mts/.js/.mjs in `cwd`), a config object, or a `.wac` document. */
   config?: string | WcomposeConfig | undefined;
   /** Where relative paths start when `config` is an object, and where the config is looked for. Default: cwd. */
   cwd?: string | undefined;
   /** Overrides the config's `output`. */
   output?: string | undefined;
+  /** For WAC documents: the deps folder (default `deps/` beside the document), relative to `cwd`. */
+  depsDir?: string | undefined;
+  /** For WAC documents: packages by name (`ns:name` or `ns:name@1.0.0`) → path, relative to `cwd` (wac's `--dep`). */
+  deps?: Record<string, string> | undefined;
   /**
    * Artifacts to write besides the composed component, on top of the config's `artifacts` (kind by kind: `true`
    * turns one on at its default path, a string gives its path relative to `cwd`, `false` turns it off).
@@ -66,22 +68,25 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 export async function buildTraced(options: BuildOptions, trace: BuildTrace): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress ?? ((): void => {});
-  const { config, configFile } = await obtainConfig(options.config, cwd, (file) => {
+  const source = await obtainComposition({ config: options.config, cwd, depsDir: options.depsDir, deps: options.deps }, (file) => {
     trace.configFile = file;
     progress('loading the config…');
   });
+  const { config, configFile } = source;
   trace.config = config;
-  trace.configDir = configFile === undefined ? cwd : dirname(configFile);
-  const output = outputPath(config, configFile, cwd, options.output);
-  const artifacts = resolveArtifacts(config.artifacts, options.artifacts, output, trace.configDir, cwd);
+  trace.configDir = source.dir;
+  const output = compositionOutput(source, cwd, options.output);
+  const artifacts = resolveArtifacts(config?.artifacts, options.artifacts, output, trace.configDir, cwd);
   trace.outputs = [output, ...artifactPaths(artifacts)];
 
   progress('reading components…');
-  const spec = await resolveConfig(config, configFile, cwd);
-  trace.inputs = spec.components.map((c) => c.file);
+  const spec = source.spec;
+  trace.inputs = [...spec.components.map((c) => c.file), ...(source.wacFile !== undefined && source.wacFile !== configFile ? [source.wacFile] : [])];
   const n = spec.components.length;
   progress(`composing ${n} component${n === 1 ? '' : 's'}…`);
-  const { plan, chunks, size } = composeChunks(spec);
+  const plan = source.plan();
+  const chunks = emitChunks(plan);
+  const size = chunks.reduce((total, c) => total + c.length, 0);
 
   const kinds = (['wit', 'js', 'wadm'] as const).filter((k) => artifacts[k] !== undefined);
   if (kinds.length === 0) {

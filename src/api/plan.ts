@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
-import { obtainConfig } from '../config/load-config.js';
-import { outputPath, resolveConfig } from '../config/resolve.js';
 import type { WcomposeConfig } from '../config/schema.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { Plan } from '../graph/model.js';
-import { plan } from '../graph/plan.js';
+import { compositionOutput, obtainComposition } from './composition.js';
 import { planGraph, type PlanGraph } from '../plan-view/graph.js';
 import { renderSvg } from '../plan-view/svg.js';
 
@@ -13,6 +11,9 @@ export interface PlanOptions {
   config?: string | WcomposeConfig | undefined;
   /** Where relative paths start, and the folder the graph's paths are shown relative to. Default: cwd. */
   cwd?: string | undefined;
+  /** For WAC documents: the deps folder and packages by name (as `build` takes them). */
+  depsDir?: string | undefined;
+  deps?: Record<string, string> | undefined;
   /** Overrides the config's `output` (only shown: nothing is built). */
   output?: string | undefined;
   /** Also draw the graph (Graphviz) to this SVG file, written atomically. Relative to `cwd`. */
@@ -37,10 +38,10 @@ export interface PlanResult {
  */
 export async function planComposition(options: PlanOptions = {}): Promise<PlanResult> {
   const cwd = options.cwd ?? process.cwd();
-  const { config, configFile } = await obtainConfig(options.config, cwd);
-  const spec = await resolveConfig(config, configFile, cwd);
-  const p = plan(spec);
-  const output = outputPath(config, configFile, cwd, options.output);
+  const source = await obtainComposition({ config: options.config, cwd, depsDir: options.depsDir, deps: options.deps });
+  const { configFile } = source;
+  const p = source.plan();
+  const output = compositionOutput(source, cwd, options.output);
   const graph = planGraph(p, { configFile, output, relativeTo: cwd });
   let svg: string | undefined;
   if (options.svg !== undefined) {

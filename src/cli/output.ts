@@ -94,6 +94,10 @@ export interface DiagnosticLike {
   readonly offset?: number | undefined;
   readonly path?: readonly string[] | undefined;
   readonly hint?: string | undefined;
+  /** For problems in text (a `.wac` document): 1-based line and column, and the marked source lines. */
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+  readonly frame?: string | undefined;
   /** `file: path › chain: message [WCxxxx]`, as `WcomposeError.format()` gives it. */
   format(): string;
 }
@@ -111,7 +115,8 @@ export function formatError(e: DiagnosticLike, s: Style = createStyle(process.st
     if (e.file !== undefined && text.startsWith(`${e.file}:`)) text = `${s.path(e.file)}${text.slice(e.file.length)}`;
   }
   const hint = e.hint === undefined ? '' : `\n  ${s.hint('hint:')} ${e.hint}`;
-  return `${s.error('error:')} ${text}${hint}\n`;
+  const frame = e.frame === undefined ? '' : `\n${e.frame.replace(/^/gm, '  ')}`;
+  return `${s.error('error:')} ${text}${frame}${hint}\n`;
 }
 
 /** A one-line message that is not a diagnostic (usage mistakes, internal errors): `error: <text>`, then the hint. */
@@ -127,6 +132,9 @@ export interface JsonError {
   offset: number | null;
   path: string[];
   hint: string | null;
+  /** Present for problems in text (a `.wac` document): 1-based. */
+  line?: number;
+  column?: number;
 }
 
 /** The `error` member of a failed command's JSON document. Errors that are not diagnostics are `internal`. */
@@ -139,6 +147,7 @@ export function errorJson(e: unknown): JsonError {
       offset: e.offset ?? null,
       path: [...(e.path ?? [])],
       hint: e.hint ?? null,
+      ...(e.line === undefined ? {} : { line: e.line, column: e.column ?? 1 }),
     };
   }
   return {

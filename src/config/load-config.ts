@@ -62,7 +62,12 @@ function isNativeEsm(path: string): boolean {
 
 export function validateConfig(value: unknown, file: string | undefined): WcomposeConfig {
   const result = configSchema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    if (result.data.components === undefined && result.data.wac === undefined) {
+      throw new WcomposeError('WC4103', 'the config needs `components` (or a `wac` document)', { file, path: ['components'] });
+    }
+    return result.data;
+  }
   const issue = result.error.issues[0]!;
   throw new WcomposeError('WC4103', describeIssue(issue), { file, path: [configPath(issue.path)] });
 }

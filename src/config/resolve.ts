@@ -17,9 +17,10 @@ function nameOf(path: string): string {
   return basename(path, extname(path));
 }
 
-/** Reads every component the config names. */
-async function resolveComponents(config: WcomposeConfig, dir: string, file: string | undefined): Promise<ComponentInput[]> {
+/** The component files the config names, by name (globs expanded), without reading them. */
+export async function componentPaths(config: WcomposeConfig, dir: string, file: string | undefined): Promise<Map<string, string>> {
   const entries: { name: string; path: string }[] = [];
+  if (config.components === undefined) return new Map();
   if (Array.isArray(config.components)) {
     for (const [i, pattern] of config.components.entries()) {
       for (const path of await expand(pattern, dir, file, `components[${i}]`)) entries.push({ name: nameOf(path), path });
@@ -45,6 +46,12 @@ async function resolveComponents(config: WcomposeConfig, dir: string, file: stri
     }
     seen.set(e.name, e.path);
   }
+  return seen;
+}
+
+/** Reads every component the config names. */
+async function resolveComponents(config: WcomposeConfig, dir: string, file: string | undefined): Promise<ComponentInput[]> {
+  const seen = await componentPaths(config, dir, file);
   const unique = [...seen].map(([name, path]) => ({ name, path })).sort((a, b) => (a.name < b.name ? -1 : 1));
   return Promise.all(unique.map(async ({ name, path }) => ({ name, file: path, ...(await loadComponentFile(path)) })));
 }

@@ -77,7 +77,16 @@ export const configSchema = z.strictObject({
   /** Where to write the composed component (relative to the config file). Default: `composed.wasm`. */
   output: z.string().optional(),
   /** Component files (paths or globs; `.wasm` or `.wat`): a list (named after their file names) or name → path. */
-  components: z.union([z.array(z.string()).min(1), z.record(z.string(), z.string())]),
+  components: z.union([z.array(z.string()).min(1), z.record(z.string(), z.string())]).optional(),
+  /**
+   * A WAC document (wac's composition language) describing the composition, relative to this file: its instances,
+   * arguments, imports and exports replace `instances` and `exports`; its packages are found among `components`
+   * (by `ns:name`, or by the file name matching `name`) and in the deps folder (`deps/` beside the document).
+   */
+  wac: z.string().min(1).optional(),
+  /** For `wac`: the deps folder (default `deps/` beside the document), and packages by name → path. */
+  depsDir: z.string().min(1).optional(),
+  deps: z.record(z.string(), z.string()).optional(),
   instances: z.record(z.string(), instance).optional(),
   exports: z.array(exportSpec).optional(),
   imports: importPolicy.optional(),

@@ -9,6 +9,11 @@ export interface DiagnosticInit {
   path?: readonly string[] | undefined;
   /** Overrides the code's default hint. */
   hint?: string | undefined;
+  /** 1-based line and column in `file`, for problems in text (a `.wac` document). */
+  line?: number | undefined;
+  column?: number | undefined;
+  /** The source lines around the problem, marked (a code frame), shown under the message. */
+  frame?: string | undefined;
 }
 
 /** A problem the user can cause (as opposed to a bug): carries a stable code and prints as one line. */
@@ -18,6 +23,9 @@ export class WcomposeError extends Error {
   readonly offset: number | undefined;
   readonly path: readonly string[];
   readonly hint: string;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  readonly frame: string | undefined;
 
   constructor(code: DiagnosticCode, message: string, init: DiagnosticInit = {}) {
     super(message);
@@ -27,16 +35,22 @@ export class WcomposeError extends Error {
     this.offset = init.offset;
     this.path = init.path ?? [];
     this.hint = init.hint ?? diagnostics[code].hint;
+    this.line = init.line;
+    this.column = init.column;
+    this.frame = init.frame;
   }
 
   /** Returns a copy that names `file` (errors are raised deep down, where the file is not known). */
   inFile(file: string): WcomposeError {
-    return new WcomposeError(this.code, this.message, { file, offset: this.offset, path: this.path, hint: this.hint });
+    return new WcomposeError(this.code, this.message, {
+      file, offset: this.offset, path: this.path, hint: this.hint, line: this.line, column: this.column, frame: this.frame,
+    });
   }
 
-  /** `file: at byte 0x1f: message` — the one-line form used by the CLI. */
+  /** `file: at byte 0x1f: message` (or `file:12:18: message`) — the one-line form used by the CLI. */
   format(): string {
-    const where = [this.file, this.offset === undefined ? undefined : `at byte ${this.offset} (0x${this.offset.toString(16)})`]
+    const at = this.line === undefined ? '' : `:${this.line}:${this.column ?? 1}`;
+    const where = [this.file === undefined ? undefined : `${this.file}${at}`, this.offset === undefined ? undefined : `at byte ${this.offset} (0x${this.offset.toString(16)})`]
       .filter((part) => part !== undefined)
       .join(': ');
     const chain = this.path.length > 0 ? `${this.path.join(' › ')}: ` : '';

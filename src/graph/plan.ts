@@ -26,7 +26,7 @@ export interface PlanOptions {
    * Hears of every link that does not type-check, and planning goes on (for `check`, which reports them all);
    * without it, the first such link is a WC4009 error.
    */
-  onLinkProblems?: ((where: string, problems: Finding[]) => void) | undefined;
+  onLinkProblems?: ((where: string, problems: Finding[], link: { instance: string; name: string }) => void) | undefined;
 }
 
 export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
@@ -45,6 +45,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
   const componentOf = (i: InstanceSpec): ComponentInput => components.get(i.component)!;
   const exportNamesOf = new Map(spec.instances.map((i) => [i.name, [...componentOf(i).type.exports.keys()]]));
   const exportNames = (instance: string): string[] => exportNamesOf.get(instance)!;
+  const declared = new Map((spec.declaredImports ?? []).map((d) => [d.name, d.extern]));
 
   // 1. Where each import comes from.
   const sources = new Map<string, PlannedArgument[]>();
@@ -54,6 +55,10 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
       if (!imports.has(name)) {
         fail('WC4003', `instance "${inst.name}" has no import "${name}"${didYouMean(name, imports.keys())}`, [`instances.${inst.name}.with`]);
       }
+      if ('import' in arg) {
+        checkDeclared(arg.import, arg.export, [`instances.${inst.name}.with["${name}"]`]);
+        continue;
+      }
       if (!specs.has(arg.instance)) {
         fail('WC4002', `unknown instance "${arg.instance}"${didYouMean(arg.instance, specs.keys())}`, [`instances.${inst.name}.with["${name}"]`]);
       }
@@ -61,14 +66,30 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     const args: PlannedArgument[] = [];
     for (const name of imports.keys()) {
       const explicit = inst.with[name];
+      if (explicit !== undefined && 'import' in explicit) {
+        args.push({ name, source: { kind: 'import', name: explicit.import, export: explicit.export }, how: 'explicit' });
+        continue;
+      }
       if (explicit !== undefined) {
-        args.push({ name, source: explicitSource(name, explicit.instance, explicit.export), how: 'explicit' });
+        const source = explicit.whole === true
+          ? { kind: 'instance' as const, instance: explicit.instance }
+          : explicitSource(name, explicit.instance, explicit.export);
+        args.push({ name, source, how: 'explicit' });
         continue;
       }
       const auto = spec.autoPlug === false ? undefined : autoSource(inst.name, name);
       args.push(auto === undefined ? { name, source: { kind: 'import', name }, how: 'import' } : { name, source: auto, how: 'auto' });
     }
     sources.set(inst.name, args);
+  }
+
+  /** An import the spec declares by name and type, and (for an instance) one of its exports. */
+  function checkDeclared(name: string, exportName: string | undefined, path: string[]): void {
+    const d = declared.get(name);
+    if (d === undefined) return fail('WC4003', `the composition declares no import "${name}"${didYouMean(name, declared.keys())}`, path);
+    if (exportName === undefined) return;
+    const names = d.kind === 'instance' ? [...d.type.exports.keys()] : [];
+    if (!names.includes(exportName)) fail('WC4004', `import "${name}" has no export "${exportName}"${didYouMean(exportName, names)}`, path);
   }
 
   function explicitSource(importName: string, instance: string, exportName: string | undefined): ArgumentSource {
@@ -123,9 +144,29 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     sources.get(inst)!.filter((a) => a.source.kind === 'import').map((a) => ({ instance: inst, name: a.name })),
   );
   checkPolicy(spec.imports ?? 'allow', leftovers, fail);
-  const imports = mergeImports(leftovers, (inst, name) => componentOf(specs.get(inst)!).type.imports.get(name)!);
-  for (const arg of sources.values()) {
-    for (const a of arg) if (a.source.kind === 'import') a.source = { kind: 'import', name: imports.nameOf.get(a.source.name)! };
+  const implicit = leftovers.filter((l) => {
+    const explicit = specs.get(l.instance)!.with[l.name];
+    return explicit === undefined || !('import' in explicit);
+  });
+  const imports = mergeImports(implicit, (inst, name) => componentOf(specs.get(inst)!).type.imports.get(name)!);
+  for (const [inst, arg] of sources) {
+    for (const a of arg) {
+      if (a.source.kind !== 'import') continue;
+      const explicit = specs.get(inst)!.with[a.name];
+      if (explicit !== undefined && 'import' in explicit) continue;
+      a.source = { kind: 'import', name: imports.nameOf.get(a.source.name)! };
+    }
+  }
+  // Declared imports come first, as declared; an implicit import may not take a declared one's name.
+  if (declared.size > 0) {
+    for (const name of imports.byName.keys()) {
+      if (declared.has(name)) fail('WC4007', `import "${name}" is declared, and also left open by an instance`);
+    }
+    const byName = new Map([...declared].map(([name, extern]) => [name, { name, extern, users: [] as PlannedImport['users'] }]));
+    for (const [inst, arg] of sources) for (const a of arg) if (a.source.kind === 'import') byName.get(a.source.name)?.users.push({ instance: inst, name: a.name });
+    for (const [name, i] of imports.byName) byName.set(name, i);
+    imports.byName.clear();
+    for (const [name, i] of byName) imports.byName.set(name, i);
   }
 
   // 4. Instantiate in order, checking every link with the resources supplied so far.
@@ -141,7 +182,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
       const problems = checker(expected, actual, [arg.name]);
       const where = `instance "${name}" ← ${describeSource(arg.source)}`;
       if (problems.length > 0 && options.onLinkProblems !== undefined) {
-        options.onLinkProblems(where, problems);
+        options.onLinkProblems(where, problems, { instance: name, name: arg.name });
       } else if (problems.length > 0) {
         const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).map(formatFinding).join('; ')})` : '';
         fail('WC4009', `${formatFinding(problems[0]!)}${more}`, [where]);
@@ -153,8 +194,10 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
 
   function resolveSource(s: ArgumentSource): Extern {
     switch (s.kind) {
-      case 'import':
-        return imports.byName.get(s.name)!.extern;
+      case 'import': {
+        const extern = imports.byName.get(s.name)!.extern;
+        return s.export === undefined || extern.kind !== 'instance' ? extern : extern.type.exports.get(s.export)!;
+      }
       case 'export':
         return planned.get(s.instance)!.exports.get(s.export)!;
       case 'instance':
@@ -163,7 +206,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
   }
 
   // 5. Exports.
-  const exports = chooseExports(spec, planned, sources, order, fail);
+  const exports = chooseExports(spec, planned, sources, order, fail, imports.byName);
 
   // 6. Imports in an order where each comes after those whose resources it uses; exports likewise after those that
   //    name the resources they use (the spec requires every resource in an export's type to be named before).
@@ -178,7 +221,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
 function describeSource(s: ArgumentSource): string {
   switch (s.kind) {
     case 'import':
-      return `import "${s.name}" of the composition`;
+      return s.export === undefined ? `import "${s.name}" of the composition` : `export "${s.export}" of import "${s.name}"`;
     case 'export':
       return `export "${s.export}" of instance "${s.instance}"`;
     case 'instance':
@@ -241,6 +284,7 @@ function chooseExports(
   sources: Map<string, PlannedArgument[]>,
   order: string[],
   fail: (code: 'WC4002' | 'WC4004' | 'WC4007' | 'WC4011', message: string, path?: string[]) => never,
+  imports: ReadonlyMap<string, PlannedImport>,
 ): PlannedExport[] {
   let wanted = spec.exports;
   if (wanted === undefined) {
@@ -251,8 +295,27 @@ function chooseExports(
   const out: PlannedExport[] = [];
   const seen = new Map<string, string>();
   for (const e of wanted) {
+    if (e.instance === undefined) {
+      // A declared import (or one export of it), exported again.
+      const imported = imports.get(e.import);
+      if (imported === undefined) return fail('WC4004', `the composition has no import "${e.import}"`, ['exports']);
+      const extern = e.export === undefined || imported.extern.kind !== 'instance' ? imported.extern : imported.extern.type.exports.get(e.export);
+      if (extern === undefined) return fail('WC4004', `import "${e.import}" has no export "${e.export}"`, ['exports']);
+      const as = e.as ?? e.export ?? e.import;
+      if (seen.has(as)) fail('WC4007', `export "${as}" is exported twice: from ${seen.get(as)} and from import "${e.import}"`, ['exports']);
+      seen.set(as, `import "${e.import}"`);
+      out.push({ name: as, instance: '', export: e.export ?? '', extern, import: e.import });
+      continue;
+    }
     const inst = planned.get(e.instance);
     if (inst === undefined) fail('WC4002', `unknown instance "${e.instance}"${didYouMean(e.instance, planned.keys())}`, ['exports']);
+    if ('whole' in e && e.whole === true) {
+      if (seen.has(e.as)) fail('WC4007', `export "${e.as}" is exported twice: from ${seen.get(e.as)} and from instance "${e.instance}"`, ['exports']);
+      seen.set(e.as, `instance "${e.instance}"`);
+      const extern: Extern = { kind: 'instance', type: { kind: 'instance', exports: inst.exports, declared: [] } };
+      out.push({ name: e.as, instance: e.instance, export: '', extern, whole: true });
+      continue;
+    }
     const names = e.export === undefined ? [...inst.exports.keys()] : [findCompatible(e.export, inst.exports.keys()) ?? e.export];
     for (const name of names) {
       const extern = inst.exports.get(name);
