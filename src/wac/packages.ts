@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { ComponentInput } from '../graph/model.js';
@@ -121,11 +121,14 @@ export async function witInterface(
   try {
     await writeFile(join(dir, 'probe.wit'), `package wcompose:probe;\n\nworld probe {\n  import ${full};\n}\n`);
     await mkdir(join(dir, 'deps'));
-    await symlink(resolve(pkg.path), join(dir, 'deps', basename(pkg.path)));
+    // Copies, not links: wit-parser reads through a WASI file system that does not follow them everywhere.
+    const isDir = statSync(pkg.path).isDirectory();
+    const copy = (from: string, to: string): Promise<void> => cp(from, to, { recursive: true, dereference: true, filter: (f) => basename(f) !== 'deps' || f === from });
+    await copy(resolve(pkg.path), join(dir, 'deps', basename(pkg.path)));
     // The package's own dependencies sit beside it, where wit-parser looks for them.
     const own = join(pkg.path, 'deps');
-    if (statSync(pkg.path).isDirectory() && existsSync(own)) {
-      for (const entry of readdirSync(own).sort()) await symlink(resolve(own, entry), join(dir, 'deps', entry));
+    if (isDir && existsSync(own)) {
+      for (const entry of readdirSync(own).sort()) await copy(resolve(own, entry), join(dir, 'deps', entry));
     }
     const type = (await loadWitWorld({ path: dir, world: 'probe' })).type;
     const extern = type.imports.get(full)!;

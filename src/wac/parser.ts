@@ -170,8 +170,11 @@ class Parser {
   }
 
   /** Whether the next tokens start a package path (`id ':'`) rather than a plain identifier. */
-  private atPath(): boolean {
-    return (this.peek().kind === 'id' || this.peek().kind === 'keyword') && this.is(':', 1);
+  private atPath(named = false): boolean {
+    const word = (t: Token): boolean => t.kind === 'id' || t.kind === 'keyword';
+    if (!word(this.peek()) || !this.is(':', 1)) return false;
+    // In a world, `name: type` is a named item: a path is `ns:name/…` or `ns:name:…`.
+    return !named || (word(this.peek(2)) && (this.is('/', 3) || this.is(':', 3)));
   }
 
   private statement(): ast.Statement {
@@ -358,7 +361,7 @@ class Parser {
         const s = this.next();
         const kind = s.text === 'import' ? 'world-import' as const : 'world-export' as const;
         let item: ast.WorldItemPath;
-        if (this.atPath()) item = { kind: 'path', path: this.packagePath() };
+        if (this.atPath(true)) item = { kind: 'path', path: this.packagePath() };
         else {
           const id = this.ident('an import or export');
           if (this.eat(':')) {
