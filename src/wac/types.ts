@@ -49,8 +49,19 @@ const primitive: Record<string, PrimValType> = {
 /** A scope of type names: its own declarations, then the enclosing one's. */
 export class TypeScope {
   private readonly own = new Map<string, TypeItem>();
+  /**
+   * Set in an interface's scope: hears of named types from outside the interface that its items use, so the
+   * interface exports them too (an imported instance's functions may only use types the instance names).
+   */
+  private outer: ((name: string, t: ValueType | ResourceType) => void) | undefined;
 
   constructor(private readonly ctx: TypeContext, private readonly parent?: TypeScope) {}
+
+  private fromOutside(name: string, item: TypeItem): void {
+    if (this.outer === undefined || this.own.has(name)) return;
+    if (item.kind === 'resource') this.outer(name, item.type);
+    else if (item.kind === 'value' && typeof item.type !== 'string' && ['record', 'variant', 'enum', 'flags'].includes(item.type.kind)) this.outer(name, item.type);
+  }
 
   get(name: string): TypeItem | undefined {
     return this.own.get(name) ?? this.parent?.get(name) ?? (this.parent === undefined ? this.ctx.lookup(name) : undefined);
@@ -85,6 +96,7 @@ export class TypeScope {
       case 'ref': {
         const item = this.get(t.id.name);
         if (item === undefined) this.ctx.fail(t.id.span, `undefined name \`${t.id.name}\``, 'WC6002');
+        this.fromOutside(t.id.name, item);
         if (item.kind === 'value') return item.type;
         if (item.kind === 'resource') return { kind: 'own', resource: item.type };
         return this.ctx.fail(t.id.span, `\`${t.id.name}\` (${describeItem(item)}) cannot be used as a value type`, 'WC6006');
@@ -96,6 +108,7 @@ export class TypeScope {
     if (t.kind === 'ref') {
       const item = this.get(t.id.name);
       if (item === undefined) this.ctx.fail(t.id.span, `undefined name \`${t.id.name}\``, 'WC6002');
+      this.fromOutside(t.id.name, item);
       if (item.kind === 'resource') return item.type;
       return this.ctx.fail(t.id.span, `\`${t.id.name}\` (${describeItem(item)}) is not a resource type`, 'WC6006');
     }
@@ -203,6 +216,12 @@ export class TypeScope {
     const declared: ResourceType[] = [];
     const exported = (id: ast.Ident): void => {
       if (exports.has(id.name)) this.ctx.fail(id.span, `duplicate interface export \`${id.name}\``, 'WC6003');
+    };
+    scope.outer = (name, t): void => {
+      if (exports.has(name)) return;
+      exports.set(name, { kind: 'type', type: t });
+      // A resource declared outside any interface: this interface is where the composition's import names it.
+      if (typeof t !== 'string' && t.kind === 'resource') declared.push(t);
     };
     for (const item of items) {
       switch (item.kind) {
