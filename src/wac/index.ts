@@ -8,6 +8,7 @@ export { parseWac } from './parser.js';
 export { resolveWac, type ResolvedWac } from './resolve.js';
 export { PackageResolver, type PackageOptions } from './packages.js';
 
+/** Where a `.wac` document's packages are found. */
 export interface WacOptions {
   /** The deps folder (wac's `--deps-dir`); relative to `cwd`. Default: `deps/` beside the document. */
   depsDir?: string | undefined;

@@ -32,7 +32,15 @@ export const keywords = new Set([
   'tuple', 'list', 'option', 'result', 'borrow', 'own', 'stream', 'future',
 ]);
 
-const puncts = ['...', '->', '{', '}', '(', ')', '[', ']', '<', '>', ',', ';', ':', '.', '=', '/', '_', '*'];
+const singlePuncts = new Set(['{', '}', '(', ')', '[', ']', '<', '>', ',', ';', ':', '.', '=', '/', '_', '*']);
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isWordChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 45;
+}
 
 /** A WIT identifier: kebab-case words, each all lowercase or all uppercase, starting with a letter. */
 const wordPattern = /^(?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*)(?:-(?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*))*$/;
@@ -101,16 +109,16 @@ export function tokenize(source: string, file: string): Token[] {
     }
     if (c === '@') {
       let j = i + 1;
-      while (j < source.length && /[0-9A-Za-z.+-]/.test(source[j]!)) j++;
+      while (j < source.length && (isWordChar(source.charCodeAt(j)) || source[j] === '.' || source[j] === '+')) j++;
       const text = source.slice(i + 1, j);
       if (!isSemver(text)) fail(start, `\`${text}\` is not a valid semantic version`, Math.max(1, j - i));
       tokens.push({ kind: 'version', text, span: span(start, j) });
       i = j;
       continue;
     }
-    if (c === '%' || /[A-Za-z]/.test(c)) {
+    if (c === '%' || isLetter(source.charCodeAt(i))) {
       let j = c === '%' ? i + 1 : i;
-      while (j < source.length && /[A-Za-z0-9-]/.test(source[j]!)) j++;
+      while (j < source.length && isWordChar(source.charCodeAt(j))) j++;
       const raw = source.slice(c === '%' ? i + 1 : i, j);
       if (!isValidId(raw)) fail(start, `\`${raw}\` is not a valid identifier (kebab-case words, e.g. \`my-name\`)`, j - i);
       const keyword = c !== '%' && keywords.has(raw);
@@ -118,7 +126,7 @@ export function tokenize(source: string, file: string): Token[] {
       i = j;
       continue;
     }
-    const p = puncts.find((x) => source.startsWith(x, i));
+    const p = c === '.' && source.startsWith('...', i) ? '...' : c === '-' && source[i + 1] === '>' ? '->' : singlePuncts.has(c) ? c : undefined;
     if (p === undefined) fail(start, `unexpected character \`${c}\``);
     tokens.push({ kind: 'punct', text: p!, span: span(start, i + p!.length) });
     i += p!.length;
