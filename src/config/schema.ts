@@ -5,19 +5,45 @@ import { z } from 'zod';
  * `instances` are what gets instantiated (by default one per component, named after it), `with` gives explicit
  * arguments, `exports` chooses what the composition exports, `imports` says what may be left to the host.
  */
-const argumentObject = z.strictObject({ instance: z.string(), export: z.string().optional() });
+const argumentObject = z.strictObject({
+  instance: z.string(),
+  export: z.string().optional(),
+  /** Pass the instance itself, even when it exports something named like the import. */
+  whole: z.boolean().optional(),
+});
+/** A declared import of the composition (see `declaredImports`), or one export of it. */
+const importArgument = z.strictObject({ import: z.string(), export: z.string().optional() });
 const argument = z.union([
   z.string().describe('an instance name: its export matching the import name, else the whole instance'),
   argumentObject,
+  importArgument,
 ]);
 
 const instance = z.strictObject({
   component: z.string(),
   with: z.record(z.string(), argument).optional(),
+  /** Instances whose exports fill the imports `with` leaves open, by name, in this order (WAC's `...i`). */
+  spread: z.array(z.string()).optional(),
 });
 
-const exportObject = z.strictObject({ instance: z.string(), export: z.string().optional(), as: z.string().optional() });
-const exportSpec = z.union([z.string().describe('an instance name: all of its exports'), exportObject]);
+const exportObject = z.strictObject({
+  instance: z.string(),
+  export: z.string().optional(),
+  as: z.string().optional(),
+  /** Export the instance itself, as one instance named `as`. */
+  whole: z.boolean().optional(),
+  /** Export each of the instance's exports that is not exported already (WAC's `export i...`). */
+  spread: z.boolean().optional(),
+});
+/** A declared import exported again, or one export of it. */
+const importExport = z.strictObject({ import: z.string(), export: z.string().optional(), as: z.string().optional() });
+const exportSpec = z.union([z.string().describe('an instance name: all of its exports'), exportObject, importExport]);
+
+/** An import declared by name and type: an interface of a WIT package, or one instance's import under a new name. */
+const declaredImport = z.union([
+  z.strictObject({ interface: z.string(), wit: z.string() }),
+  z.strictObject({ instance: z.string(), import: z.string() }),
+]);
 
 const importPatterns = z.strictObject({ allow: z.array(z.string()).optional(), deny: z.array(z.string()).optional() });
 const importPolicy = z.union([z.literal('allow'), z.literal('none'), importPatterns]);
@@ -90,6 +116,12 @@ export const configSchema = z.strictObject({
   instances: z.record(z.string(), instance).optional(),
   exports: z.array(exportSpec).optional(),
   imports: importPolicy.optional(),
+  /**
+   * Imports of the composition declared by name and type, used or not: `{ interface: 'ns:pkg/name@1.0.0', wit:
+   * 'wit/' }` (an interface of a WIT package; the interfaces it uses are imported too), or `{ instance, import }`
+   * (that instance's import, renamed: it is passed to the instance). Arguments name them with `{ import }`.
+   */
+  declaredImports: z.record(z.string(), declaredImport).optional(),
   /** Plug an open import from the one instance that exports it. Default: true. */
   autoPlug: z.boolean().optional(),
   /** Artifacts for other runtimes, written next to the composed component: WIT, JS bindings, a wadm manifest. */
@@ -111,8 +143,8 @@ export function defineConfig(config: WcomposeConfig): WcomposeConfig {
 export const optionKeys: Readonly<Record<string, readonly string[]>> = {
   '': Object.keys(configSchema.shape),
   instance: Object.keys(instance.shape),
-  argument: Object.keys(argumentObject.shape),
-  export: Object.keys(exportObject.shape),
+  argument: [...Object.keys(argumentObject.shape), ...Object.keys(importArgument.shape)],
+  export: [...Object.keys(exportObject.shape), ...Object.keys(importExport.shape)],
   imports: Object.keys(importPatterns.shape),
   artifacts: Object.keys(artifactsSchema.shape),
   'artifacts.js': Object.keys(jsArtifact.shape),

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { WcomposeError } from '../diagnostics/error.js';
 import type { ComponentInput } from '../graph/model.js';
 import { loadComponentFile } from '../io/read-input.js';
 import type { ComponentType, Extern } from '../types/model.js';
@@ -85,7 +86,7 @@ function witFilesOf(path: string): string[] {
   return readdirSync(path).filter((f) => f.endsWith('.wit')).sort().map((f) => join(path, f));
 }
 
-function witPackage(key: string, path: string): Package {
+function witPackage(key: string, path: string): Extract<Package, { kind: 'wit' }> {
   const interfaces = new Set<string>();
   const worlds = new Set<string>();
   let version: string | undefined;
@@ -137,4 +138,17 @@ export async function witInterface(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** An interface (`ns:pkg/name[@version]`) of the WIT package at `path` (a folder or a `.wit` file). */
+export async function loadWitInterface(
+  path: string,
+  name: string,
+): Promise<{ name: string; extern: Extern; dependencies: { name: string; extern: Extern }[] }> {
+  const m = /^([^/@]+)\/([^@]+)(?:@(.+))?$/.exec(name);
+  if (m === null) throw new WcomposeError('WC2102', `"${name}" is not an interface name (ns:pkg/name@version)`, { file: path });
+  if (!existsSync(path)) throw new WcomposeError('WC9001', 'cannot read WIT: no such file or folder', { file: path });
+  const pkg = witPackage(m[1]!, path);
+  if (!pkg.interfaces.has(m[2]!)) throw new WcomposeError('WC2102', `the WIT package has no interface "${m[2]}"`, { file: path });
+  return witInterface(pkg, m[1]!, m[2]!);
 }
