@@ -139,6 +139,12 @@ describe('WAC on the command line', () => {
     expect(bad.stderr).toMatch(/\|\s+\^{8} missing argument/);
     expect(existsSync(join(dir, 'bad.wasm'))).toBe(false);
 
+    const wat = await runCli(['build', 'ok.wac', '-t', '-o', 'ok.wat', ...depFlags], { cwd: dir });
+    expect(wat.code).toBe(0);
+    expect(readFileSync(join(dir, 'ok.wat'), 'utf8')).toMatch(/^\(component/);
+    const usage = await runCli(['build', 'ok.wac', '--dep', 'no-equals-sign'], { cwd: dir });
+    expect(usage.code).toBe(2);
+
     const json = await runCli(['build', 'bad.wac', '--json', ...depFlags], { cwd: dir });
     expect(json.code).toBe(1);
     const doc = JSON.parse(json.stdout) as { ok: boolean; error: { code: string; line: number; column: number } };

@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { Plan } from '../graph/model.js';
 import { emitChunks } from '../emit/emit.js';
 import { compositionOutput, obtainComposition } from './composition.js';
+import { printWat } from './print-wat.js';
 
 export type { ArtifactKind, ArtifactResult } from '../artifacts/index.js';
 
@@ -16,6 +17,8 @@ export interface BuildOptions {
   cwd?: string | undefined;
   /** Overrides the config's `output`. */
   output?: string | undefined;
+  /** Write the composed component as WAT text instead of a binary. */
+  wat?: boolean | undefined;
   /** For WAC documents: the deps folder (default `deps/` beside the document), relative to `cwd`. */
   depsDir?: string | undefined;
   /** For WAC documents: packages by name (`ns:name` or `ns:name@1.0.0`) → path, relative to `cwd` (wac's `--dep`). */
@@ -89,16 +92,18 @@ export async function buildTraced(options: BuildOptions, trace: BuildTrace): Pro
   const size = chunks.reduce((total, c) => total + c.length, 0);
 
   const kinds = (['wit', 'js', 'wadm'] as const).filter((k) => artifacts[k] !== undefined);
+  // `--wat`: the component as text instead of binary (as `wac compose -t` writes it).
+  const data = options.wat === true ? [new TextEncoder().encode(await printWat(concat(chunks, size)))] : chunks;
   if (kinds.length === 0) {
-    await writeFileAtomic(output, chunks);
-    return { output, size, plan, configFile, artifacts: [] };
+    await writeFileAtomic(output, data);
+    return { output, size: data.reduce((n, c) => n + c.length, 0), plan, configFile, artifacts: [] };
   }
   await checkArtifactPaths(output, artifacts);
   progress(`writing ${kinds.join(', ')}…`);
   const bytes = concat(chunks, size);
   const { entries, results } = await generateArtifacts(artifacts, { output, bytes, plan });
   // The artifacts first, the composed component last: a new .wasm means its artifacts are in place.
-  await writeAllAtomic([...entries, { kind: 'file', path: output, data: chunks }]);
+  await writeAllAtomic([...entries, { kind: 'file', path: output, data }]);
   return { output, size, plan, configFile, artifacts: results };
 }
 

@@ -9,6 +9,7 @@ import { ExitCode, UsageError, action, jsonFlag, reportError } from '../run-comm
 
 interface BuildFlags {
   config?: string;
+  wat?: boolean;
   depsDir?: string;
   dep?: string[];
   output?: string;
@@ -26,6 +27,7 @@ export function registerBuild(program: Command): void {
     .argument('[document]', 'a WAC document (.wac) to compose, instead of a config')
     .option('-c, --config <file>', 'the config file (default: compose.config.ts in the current folder), or a .wac document')
     .option('-o, --output <file>', "where to write the composed component (overrides the config's output)")
+    .option('-t, --wat', 'write the composed component as WAT text instead of a binary')
     .option('--deps-dir <dir>', 'WAC: the folder packages are found in (default: deps/ beside the document)')
     .option('--dep <pkg=path...>', 'WAC: where package ns:name is (repeatable), e.g. --dep demo:app=build/app.wasm', collectDeps, [])
     .option('--wit [file]', 'also write the composed world as WIT (default: <output name>.wit)')
@@ -39,6 +41,7 @@ export function registerBuild(program: Command): void {
           config: configArgument(document, opts.config),
           output: opts.output,
           artifacts: artifactFlags(opts),
+          ...(opts.wat === true ? { wat: true } : {}),
           ...wacFlags(opts),
         };
         if (opts.watch) {
