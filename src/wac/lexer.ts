@@ -55,9 +55,10 @@ export function tokenize(source: string, file: string): Token[] {
   let line = 1;
   let lineStart = 0;
   const pos = (offset: number): Position => ({ offset, line, column: offset - lineStart + 1 });
-  const span = (start: Position, end: number): Span => ({ ...start, length: end - start.offset });
+  // Explicit literals, one shape: spreading the start position made the lexer allocation-bound.
+  const span = (start: Position, end: number): Span => ({ offset: start.offset, line: start.line, column: start.column, length: end - start.offset });
   const fail = (at: Position, message: string, length = 1): never => {
-    throw new WacError('WC6001', message, { file, source, span: { ...at, length } });
+    throw new WacError('WC6001', message, { file, source, span: { offset: at.offset, line: at.line, column: at.column, length } });
   };
   const newline = (at: number): void => {
     line++;
@@ -131,7 +132,7 @@ export function tokenize(source: string, file: string): Token[] {
     tokens.push({ kind: 'punct', text: p!, span: span(start, i + p!.length) });
     i += p!.length;
   }
-  tokens.push({ kind: 'eof', text: '', span: { ...pos(i), length: 0 } });
+  tokens.push({ kind: 'eof', text: '', span: span(pos(i), i) });
   return tokens;
 }
 

@@ -99,7 +99,7 @@ class Parser {
 
   private from(start: Span): Span {
     const prev = this.tokens[Math.max(0, this.at - 1)]!.span;
-    return { ...start, length: prev.offset + prev.length - start.offset };
+    return { offset: start.offset, line: start.line, column: start.column, length: prev.offset + prev.length - start.offset };
   }
 
   private nest<T>(at: Token, f: () => T): T {
