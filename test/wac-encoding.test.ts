@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/api/build.js';
+import { planComposition } from '../src/api/plan.js';
+import { renderPlan } from '../src/plan-view/index.js';
 import { runCli } from './support/cli.js';
 import { jcoWit, normalizeWit, validateComponent } from './support/jco.js';
 import { PROJECT_ROOT } from './support/paths.js';
@@ -89,6 +91,25 @@ let t = new t:two { a, g: i.g };
 export t.out as "outcome";
 export i as "again";`);
     expect(wit).toBe(world('import i: interface { g: func(); } import t:iface/a@0.1.0; export outcome: func(); export again: interface { g: func(); }'));
+  });
+});
+
+describe('WAC: plans', () => {
+  it('draws imports exported again and whole instances in every format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wcompose-wac-plan-'));
+    writeFileSync(join(dir, 'app.wac'), `package test:plan;
+import i: interface { g: func(); };
+let t = new t:two { g: i.g, ... };
+export t as "whole-two";
+export i as "again";
+export i.g as "g-again";`);
+    const { graph } = await planComposition({ config: join(dir, 'app.wac'), depsDir: deps, cwd: dir });
+    const text = renderPlan(graph, 'text');
+    expect(text).toContain('whole-two ← t (whole instance)');
+    expect(text).toContain('again ← import i');
+    expect(text).toContain('g-again: func() ← import i › g');
+    expect(renderPlan(graph, 'mermaid')).toContain('im0 --> ex1');
+    expect(renderPlan(graph, 'dot')).toContain('"import:i" -> "export:g-again" [label="g"];');
   });
 });
 
