@@ -34,3 +34,6 @@ export type * from './types/model.js';
 export { decodeComponent } from './types/decode.js';
 export { printWorld, printWorldWithDependencies } from './wit/print-world.js';
 export { version } from './version.js';
+export {
+  loadWac, parseWac, resolveWac, PackageResolver, type PackageOptions, type ResolvedWac, type WacOptions,
+} from './wac/index.js';

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ComponentReader } from '../src/binary/read.js';
 import { isWcomposeError } from '../src/diagnostics/error.js';
 import { plug } from '../src/api/plug.js';
+import { build } from '../src/api/build.js';
 import { compose } from '../src/api/compose.js';
 import { decodeComponent } from '../src/types/decode.js';
 import { InvalidOutputError, validateComponent, validateOutput } from '../src/validate/index.js';
@@ -262,6 +263,30 @@ describe('inputs are validated when read', () => {
     // Nothing to plug: the point is that reading it no longer fails.
     await expect(plug({ socket: app, plugs: [bad], output: out, validate: false })).rejects.toMatchObject({ code: 'WC4014' });
   });
+});
+
+describe('a WAC document\'s packages are validated when read', () => {
+  it('`build doc.wac`: an invalid package is WC1113; `--no-validate` (`validate: false`) lets it through', async () => {
+    const bad = join(dir, 'wac-cancellable.wasm');
+    writeFileSync(bad, await ruleCases.find((c) => c.code === 'WC1113')!.bytes());
+    const doc = join(dir, 'doc.wac');
+    writeFileSync(doc, 'package a:b;\nlet x = new t:bad {};\n');
+    const out = join(dir, 'doc-out.wasm');
+    await expect(build({ config: doc, deps: { 't:bad': bad }, output: out })).rejects.toMatchObject({ code: 'WC1113' });
+    expect(existsSync(out)).toBe(false);
+    const result = await build({ config: doc, deps: { 't:bad': bad }, output: out, validate: false });
+    expect(result.warnings.map((w) => w.code)).toEqual(['WC4011']);
+    expect(existsSync(out)).toBe(true);
+
+    const cliOut = join(dir, 'doc-cli.wasm');
+    const refused = await runCli(['build', doc, '--dep', `t:bad=${bad}`, '-o', cliOut]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('[WC1113]');
+    expect(existsSync(cliOut)).toBe(false);
+    const through = await runCli(['build', doc, '--dep', `t:bad=${bad}`, '-o', cliOut, '--no-validate']);
+    expect(through.code).toBe(0);
+    expect(existsSync(cliOut)).toBe(true);
+  }, 60_000);
 });
 
 describe('the composed output is validated before it is written', () => {

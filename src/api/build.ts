@@ -1,26 +1,28 @@
-import { dirname } from 'node:path';
 import {
   artifactPaths, checkArtifactPaths, generateArtifacts, resolveArtifacts, writeAllAtomic, type ArtifactKind, type ArtifactPlan,
   type ArtifactResult,
 } from '../artifacts/index.js';
-import { obtainConfig } from '../config/load-config.js';
-import { outputPath, resolveConfig } from '../config/resolve.js';
 import type { ArtifactsConfig, WcomposeConfig } from '../config/types.js';
 import { checkOutputPaths, type NamedPath } from '../emit/output-paths.js';
 import type { WcomposeWarning } from '../diagnostics/warning.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { Plan } from '../graph/model.js';
 import { composeChunks } from './compose.js';
+import { compositionOutput, obtainComposition } from './composition.js';
 
 export type { ArtifactKind, ArtifactResult } from '../artifacts/index.js';
 
 export interface BuildOptions {
-  /** The config file (default: compose.config.ts or .mts/.js/.mjs in `cwd`), or a config object. */
+  /** The config file (default: compose.config.ts or .mts/.js/.mjs in `cwd`), a config object, or a `.wac` document. */
   config?: string | WcomposeConfig | undefined;
   /** Where relative paths start when `config` is an object, and where the config is looked for. Default: cwd. */
   cwd?: string | undefined;
   /** Overrides the config's `output`. */
   output?: string | undefined;
+  /** For WAC documents: the deps folder (default `deps/` beside the document), relative to `cwd`. */
+  depsDir?: string | undefined;
+  /** For WAC documents: packages by name (`ns:name` or `ns:name@1.0.0`) → path, relative to `cwd` (wac's `--dep`). */
+  deps?: Record<string, string> | undefined;
   /**
    * Artifacts to write besides the composed component, on top of the config's `artifacts` (kind by kind: `true`
    * turns one on at its default path, a string gives its path relative to `cwd`, `false` turns it off).
@@ -84,9 +86,15 @@ export interface PreparedBuild {
   chunks: readonly Uint8Array[];
   size: number;
   configFile: string | undefined;
-  /** Where `write` puts it: `options.output`, else the config's `output`, else `composed.wasm` next to the config. */
+  /**
+   * Where `write` puts it: `options.output`, else the config's `output`, else `composed.wasm` next to the config
+   * (`<document>.wasm` beside a `.wac` document given directly).
+   */
   output: string;
-  /** Whether `options.output` or the config names the output (false: `output` is the default `composed.wasm`). */
+  /**
+   * Whether `options.output`, the config or a `.wac` document given directly names the output (false: `output` is
+   * the default `composed.wasm`).
+   */
   outputNamed: boolean;
   /** The artifacts asked for (by the config or `options.artifacts`): they need `write`, next to `output`. */
   artifactKinds: ArtifactKind[];
@@ -101,26 +109,31 @@ export interface PreparedBuild {
 export async function prepareBuild(options: BuildOptions = {}, trace: BuildTrace = {}): Promise<PreparedBuild> {
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress ?? ((): void => {});
-  const { config, configFile } = await obtainConfig(options.config, cwd, (file) => {
+  const source = await obtainComposition({
+    config: options.config, cwd, depsDir: options.depsDir, deps: options.deps, validate: options.validate,
+  }, (file) => {
     trace.configFile = file;
     progress('loading the config…');
   });
+  const { config, configFile } = source;
   trace.config = config;
-  trace.configDir = configFile === undefined ? cwd : dirname(configFile);
-  const output = outputPath(config, configFile, cwd, options.output);
-  const artifacts = resolveArtifacts(config.artifacts, options.artifacts, output, trace.configDir, cwd);
+  trace.configDir = source.dir;
+  const output = compositionOutput(source, cwd, options.output);
+  const artifacts = resolveArtifacts(config?.artifacts, options.artifacts, output, trace.configDir, cwd);
   trace.outputs = [output, ...artifactPaths(artifacts)];
 
   progress('reading components…');
-  const spec = await resolveConfig(config, configFile, cwd, { validate: options.validate });
-  trace.inputs = spec.components.map((c) => c.file);
+  const spec = source.spec;
+  trace.inputs = [...spec.components.map((c) => c.file), ...(source.wacFile !== undefined && source.wacFile !== configFile ? [source.wacFile] : [])];
   await checkOutputPaths(buildOutputs(output, artifacts), [
-    ...(configFile === undefined ? [] : [{ label: 'the config file', path: configFile }]),
+    ...(configFile === undefined ? [] : [{ label: source.wacFile === configFile ? 'the WAC document' : 'the config file', path: configFile }]),
+    ...(source.wacFile !== undefined && source.wacFile !== configFile ? [{ label: 'the WAC document', path: source.wacFile }] : []),
     ...spec.components.map((c) => ({ label: `component "${c.name}"`, path: c.file })),
   ], configFile);
   const n = spec.components.length;
   progress(`composing ${n} component${n === 1 ? '' : 's'}…`);
-  const { plan, chunks, size } = composeChunks(spec, { validate: options.validate });
+  // For a WAC document, its own planner: problems at their line and column, and its `targets` world checked.
+  const { plan, chunks, size } = composeChunks(spec, { validate: options.validate }, () => source.plan());
 
   const kinds = (['wit', 'js', 'wadm'] as const).filter((k) => artifacts[k] !== undefined);
   const write = async (): Promise<BuildResult> => {
@@ -136,7 +149,8 @@ export async function prepareBuild(options: BuildOptions = {}, trace: BuildTrace
     await writeAllAtomic([...entries, { kind: 'file', path: output, data: chunks }]);
     return { output, size, plan, configFile, artifacts: results, warnings: plan.warnings };
   };
-  const outputNamed = options.output !== undefined || config.output !== undefined;
+  // A `.wac` document given directly names its output: `<document>.wasm` beside it.
+  const outputNamed = options.output !== undefined || config === undefined || config.output !== undefined;
   return { plan, chunks, size, configFile, output, outputNamed, artifactKinds: kinds, write };
 }
 

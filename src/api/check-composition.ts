@@ -1,16 +1,17 @@
 import type { Finding } from '../check/finding.js';
-import { obtainConfig } from '../config/load-config.js';
-import { resolveConfig } from '../config/resolve.js';
 import type { WcomposeConfig } from '../config/types.js';
 import { isWcomposeError } from '../diagnostics/error.js';
 import type { WcomposeWarning } from '../diagnostics/warning.js';
 import type { Plan } from '../graph/model.js';
-import { plan } from '../graph/plan.js';
+import { obtainComposition } from './composition.js';
 
 export interface CheckCompositionOptions {
   /** The config file (default: compose.config.ts or .mts/.js/.mjs in `cwd`), or a config object. */
   config?: string | WcomposeConfig | undefined;
   cwd?: string | undefined;
+  /** For WAC documents: the deps folder and packages by name (as `build` takes them). */
+  depsDir?: string | undefined;
+  deps?: Record<string, string> | undefined;
 }
 
 export interface CheckCompositionResult {
@@ -29,17 +30,21 @@ export interface CheckCompositionResult {
  */
 export async function checkComposition(options: CheckCompositionOptions = {}): Promise<CheckCompositionResult> {
   const cwd = options.cwd ?? process.cwd();
-  const { config, configFile } = await obtainConfig(options.config, cwd);
-  const spec = await resolveConfig(config, configFile, cwd);
+  const source = await obtainComposition({ config: options.config, cwd, depsDir: options.depsDir, deps: options.deps });
+  const { configFile } = source;
   const findings: Finding[] = [];
   try {
-    // Every link is checked, and every one that does not fit is reported (not only the first).
-    const p = plan(spec, {
-      onLinkProblems: (where, problems) => findings.push(...problems.map((f) => ({ ...f, path: [where, ...f.path] }))),
-    });
+    // Every link is checked, and every one that does not fit is reported (not only the first); in a WAC document,
+    // the first is an error at its line and column.
+    const p = source.wacFile !== undefined
+      ? source.plan()
+      : source.plan({
+        onLinkProblems: (where, problems) => findings.push(...problems.map((f) => ({ ...f, path: [where, ...f.path] }))),
+      });
     return { ok: findings.length === 0, findings, plan: findings.length === 0 ? p : undefined, configFile, warnings: p.warnings };
   } catch (e) {
-    if (!isWcomposeError(e)) throw e;
+    // A problem at a place in a WAC document is reported as such (line, column, code frame).
+    if (!isWcomposeError(e) || e.line !== undefined) throw e;
     const f: Finding = { code: e.code, path: [...e.path], message: e.message, hint: e.hint };
     return { ok: false, findings: [...findings, f], plan: undefined, configFile, warnings: [] };
   }

@@ -25,11 +25,15 @@ export function compose(spec: CompositionSpec, options: ComposeOptions = {}): Co
 }
 
 /** `compose`, with the output as chunks that reference the inputs' bytes (what `build` writes, copy-free). */
-export function composeChunks(spec: CompositionSpec, options: ComposeOptions = {}): { plan: Plan; chunks: Uint8Array[]; size: number } {
+export function composeChunks(
+  spec: CompositionSpec,
+  options: ComposeOptions = {},
+  planSpec: (spec: CompositionSpec) => Plan = plan,
+): { plan: Plan; chunks: Uint8Array[]; size: number } {
   // Inputs read from files were validated when read; this costs nothing for them (validation is remembered per
   // buffer) and covers specs built in memory.
   if (options.validate !== false) for (const c of spec.components) inFile(c.file, () => validateComponent(c.bytes));
-  const p = plan(spec);
+  const p = planSpec(spec);
   const chunks = emitChunks(p);
   if (options.validate !== false) validateOutput(chunks);
   return { plan: p, chunks, size: chunks.reduce((n, c) => n + c.length, 0) };

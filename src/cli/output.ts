@@ -98,6 +98,8 @@ export interface DiagnosticLike {
   readonly column?: number | undefined;
   readonly path?: readonly string[] | undefined;
   readonly hint?: string | undefined;
+  /** The marked source lines, when the error carries them (a `.wac` document read from memory or disk). */
+  readonly frame?: string | undefined;
   /** `file: path › chain: message [WCxxxx]`, as `WcomposeError.format()` gives it. */
   format(): string;
 }
@@ -116,7 +118,8 @@ export function formatError(e: DiagnosticLike, s: Style = createStyle(process.st
     if (e.file !== undefined && text.startsWith(`${e.file}:`)) text = `${s.path(e.file)}${text.slice(e.file.length)}`;
   }
   const hint = e.hint === undefined ? '' : `\n  ${s.hint('hint:')} ${e.hint}`;
-  const frame = e.file !== undefined && e.line !== undefined ? codeFrame(e.file, e.line, e.column, s.color) : undefined;
+  // A frame the error carries (a `.wac` document: it marks the whole span, with a label) wins over re-reading the file.
+  const frame = e.frame ?? (e.file !== undefined && e.line !== undefined ? codeFrame(e.file, e.line, e.column, s.color) : undefined);
   const shown = frame === undefined ? '' : `\n${frame.replace(/^/gm, '  ')}`;
   return `${s.error('error:')} ${text}${shown}${hint}\n`;
 }
@@ -148,6 +151,9 @@ export interface JsonError {
   offset: number | null;
   path: string[];
   hint: string | null;
+  /** Present for problems in text (a `.wac` document): 1-based. */
+  line?: number;
+  column?: number;
 }
 
 /** What an internal error (a bug in wcompose, exit code 70) asks of the user. */
@@ -164,6 +170,7 @@ export function errorJson(e: unknown): JsonError {
       offset: e.offset ?? null,
       path: [...(e.path ?? [])],
       hint: e.hint ?? null,
+      ...(e.line === undefined ? {} : { line: e.line, column: e.column ?? 1 }),
     };
   }
   return {

@@ -87,7 +87,12 @@ function isNativeEsm(path: string): boolean {
 
 export function validateConfig(value: unknown, file: string | undefined): WcomposeConfig {
   const result = configSchema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    if (result.data.components === undefined && result.data.wac === undefined) {
+      throw new WcomposeError('WC4103', 'the config needs `components` (or a `wac` document)', { file, path: ['components'] });
+    }
+    return result.data;
+  }
   // An unknown key first: a misspelt `component` also leaves `components` missing, and the unknown key (with its
   // "did you mean") is the one that says what to fix.
   const issues = result.error.issues;

@@ -17,18 +17,39 @@ const argumentObject = z
   .refine((a) => a.whole !== true || a.export === undefined, {
     message: '`export` and `whole: true` contradict each other: give one export or the whole instance',
   });
+/** A declared import of the composition (see `declaredImports`), or one export of it. */
+const importArgument = z.strictObject({ import: z.string(), export: z.string().optional() });
 const argument = z.union([
   z.string().describe('an instance name: its export named as the import if it fits, else the whole instance'),
   argumentObject,
+  importArgument,
 ]);
 
 const instance = z.strictObject({
   component: z.string(),
   with: z.record(z.string(), argument).optional(),
+  /** Instances whose exports fill the imports `with` leaves open, by name, in this order (WAC's `...i`). */
+  spread: z.array(z.string()).optional(),
 });
 
-const exportObject = z.strictObject({ instance: z.string(), export: z.string().optional(), as: z.string().optional() });
-const exportSpec = z.union([z.string().describe('an instance name: all of its exports'), exportObject]);
+const exportObject = z.strictObject({
+  instance: z.string(),
+  export: z.string().optional(),
+  as: z.string().optional(),
+  /** Export the instance itself, as one instance named `as`. */
+  whole: z.boolean().optional(),
+  /** Export each of the instance's exports that is not exported already (WAC's `export i...`). */
+  spread: z.boolean().optional(),
+});
+/** A declared import exported again, or one export of it. */
+const importExport = z.strictObject({ import: z.string(), export: z.string().optional(), as: z.string().optional() });
+const exportSpec = z.union([z.string().describe('an instance name: all of its exports'), exportObject, importExport]);
+
+/** An import declared by name and type: an interface of a WIT package, or one instance's import under a new name. */
+const declaredImport = z.union([
+  z.strictObject({ interface: z.string(), wit: z.string() }),
+  z.strictObject({ instance: z.string(), import: z.string() }),
+]);
 
 const importPatterns = z.strictObject({ allow: z.array(z.string()).optional(), deny: z.array(z.string()).optional() });
 const importPolicy = z.union([z.literal('allow'), z.literal('none'), importPatterns]);
@@ -84,10 +105,25 @@ export const configSchema = z.strictObject({
   /** Where to write the composed component (relative to the config file). Default: `composed.wasm`. */
   output: z.string().optional(),
   /** Component files (paths or globs; `.wasm` or `.wat`): a list (named after their file names) or name → path. */
-  components: z.union([z.array(z.string()).min(1), z.record(z.string(), z.string())]),
+  components: z.union([z.array(z.string()).min(1), z.record(z.string(), z.string())]).optional(),
+  /**
+   * A WAC document (wac's composition language) describing the composition, relative to this file: its instances,
+   * arguments, imports and exports replace `instances` and `exports`; its packages are found among `components`
+   * (by `ns:name`, or by the file name matching `name`) and in the deps folder (`deps/` beside the document).
+   */
+  wac: z.string().min(1).optional(),
+  /** For `wac`: the deps folder (default `deps/` beside the document), and packages by name → path. */
+  depsDir: z.string().min(1).optional(),
+  deps: z.record(z.string(), z.string()).optional(),
   instances: z.record(z.string(), instance).optional(),
   exports: z.array(exportSpec).optional(),
   imports: importPolicy.optional(),
+  /**
+   * Imports of the composition declared by name and type, used or not: `{ interface: 'ns:pkg/name@1.0.0', wit:
+   * 'wit/' }` (an interface of a WIT package; the interfaces it uses are imported too), or `{ instance, import }`
+   * (that instance's import, renamed: it is passed to the instance). Arguments name them with `{ import }`.
+   */
+  declaredImports: z.record(z.string(), declaredImport).optional(),
   /** Plug an open import from the one instance that exports it. Default: true. */
   autoPlug: z.boolean().optional(),
   /** Artifacts for other runtimes, written next to the composed component: WIT, JS bindings, a wadm manifest. */
@@ -113,8 +149,8 @@ void [sameConfig, sameArtifacts, sameJs, sameWadm];
 export const optionKeys: Readonly<Record<string, readonly string[]>> = {
   '': Object.keys(configSchema.shape),
   instance: Object.keys(instance.shape),
-  argument: Object.keys(argumentObject.shape),
-  export: Object.keys(exportObject.shape),
+  argument: [...Object.keys(argumentObject.shape), ...Object.keys(importArgument.shape)],
+  export: [...Object.keys(exportObject.shape), ...Object.keys(importExport.shape)],
   imports: Object.keys(importPatterns.shape),
   artifacts: Object.keys(artifactsSchema.shape),
   'artifacts.js': Object.keys(jsArtifact.shape),

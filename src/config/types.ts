@@ -4,18 +4,46 @@
  * `skipLibCheck`. schema.ts asserts at compile time that these and the schema accept the same configs.
  */
 
-/** An explicit argument: an instance (its export matching the import name, else the whole instance), or one export. */
-export type ArgumentConfig = string | { instance: string; export?: string | undefined };
+/**
+ * An explicit argument: an instance (its export matching the import name, else the whole instance), one export of
+ * it, the whole instance (`whole: true`, even when it has an export named as the import), or a declared import
+ * (`declaredImports`) or one export of it.
+ */
+export type ArgumentConfig =
+  | string
+  | { instance: string; export?: string | undefined; whole?: boolean | undefined }
+  | { import: string; export?: string | undefined };
 
 export interface InstanceConfig {
   /** The component this instance instantiates (a name from `components`). */
   component: string;
   /** Explicit arguments, by import name. */
   with?: Record<string, ArgumentConfig> | undefined;
+  /** Instances whose exports fill the imports `with` leaves open, by name, in this order (WAC's `...i`). */
+  spread?: string[] | undefined;
 }
 
-/** An instance name (all of its exports), or one export of an instance, optionally renamed with `as`. */
-export type ExportConfig = string | { instance: string; export?: string | undefined; as?: string | undefined };
+/**
+ * An instance name (all of its exports); one export of an instance, optionally renamed with `as`; the whole instance
+ * as one export (`whole: true`, named `as`); each of its exports not exported already (`spread: true`, WAC's
+ * `export i...`); or a declared import (or one export of it) exported again.
+ */
+export type ExportConfig =
+  | string
+  | {
+      instance: string;
+      export?: string | undefined;
+      as?: string | undefined;
+      whole?: boolean | undefined;
+      spread?: boolean | undefined;
+    }
+  | { import: string; export?: string | undefined; as?: string | undefined };
+
+/**
+ * An import declared by name and type: an interface of a WIT package (`{ interface: 'ns:pkg/name@1.0.0', wit:
+ * 'wit/' }`), or one instance's import under a new name (`{ instance, import }`).
+ */
+export type DeclaredImportConfig = { interface: string; wit: string } | { instance: string; import: string };
 
 /** What may be left for the host to provide: everything (`'allow'`), nothing (`'none'`), or patterns. */
 export type ImportPolicyConfig = 'allow' | 'none' | { allow?: string[] | undefined; deny?: string[] | undefined };
@@ -72,14 +100,29 @@ export interface ArtifactsConfig {
 export interface WcomposeConfig {
   /** Where to write the composed component (relative to the config file). */
   output?: string | undefined;
-  /** Component files (paths or globs; `.wasm` or `.wat`): a list (named after their file names) or name → path. */
-  components: string[] | Record<string, string>;
+  /**
+   * Component files (paths or globs; `.wasm` or `.wat`): a list (named after their file names) or name → path.
+   * Needed unless `wac` names a document.
+   */
+  components?: string[] | Record<string, string> | undefined;
+  /**
+   * A WAC document (wac's composition language) describing the composition, relative to this file: its instances,
+   * arguments, imports and exports replace `instances` and `exports`; its packages are found among `components`
+   * (by `ns:name`, or by the file name matching `name`) and in the deps folder (`deps/` beside the document).
+   */
+  wac?: string | undefined;
+  /** For `wac`: the deps folder (default `deps/` beside the document). */
+  depsDir?: string | undefined;
+  /** For `wac`: packages by name (`ns:name` or `ns:name@1.0.0`) → path. */
+  deps?: Record<string, string> | undefined;
   /** By default every component gets one instance, named after it. */
   instances?: Record<string, InstanceConfig> | undefined;
   /** By default, the exports of the instances nobody else consumes. */
   exports?: ExportConfig[] | undefined;
   /** What may be left for the host to provide. Default: `'allow'`. */
   imports?: ImportPolicyConfig | undefined;
+  /** Imports of the composition declared by name and type, used or not; arguments name them with `{ import }`. */
+  declaredImports?: Record<string, DeclaredImportConfig> | undefined;
   /** Plug an open import from the one instance that exports it. Default: true. */
   autoPlug?: boolean | undefined;
   /** Artifacts for other runtimes, written next to the composed component: WIT, JS bindings, a wadm manifest. */

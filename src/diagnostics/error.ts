@@ -5,7 +5,7 @@ export interface DiagnosticInit {
   file?: string | undefined;
   /** Byte offset in `file` for problems in binaries. */
   offset?: number | undefined;
-  /** 1-based line in `file`, for problems in text (a config's syntax error): shown as `file:line:column`. */
+  /** 1-based line in `file`, for problems in text (a config's syntax error, a `.wac` document): shown as `file:line:column`. */
   line?: number | undefined;
   /** 1-based column on `line`. */
   column?: number | undefined;
@@ -13,6 +13,8 @@ export interface DiagnosticInit {
   path?: readonly string[] | undefined;
   /** Overrides the code's default hint. */
   hint?: string | undefined;
+  /** The source lines around the problem, marked (a code frame), shown under the message. */
+  frame?: string | undefined;
 }
 
 /** A problem the user can cause (as opposed to a bug): carries a stable code and prints as one line. */
@@ -24,6 +26,7 @@ export class WcomposeError extends Error {
   readonly column: number | undefined;
   readonly path: readonly string[];
   readonly hint: string;
+  readonly frame: string | undefined;
 
   constructor(code: DiagnosticCode, message: string, init: DiagnosticInit = {}) {
     super(message);
@@ -35,19 +38,20 @@ export class WcomposeError extends Error {
     this.column = init.column;
     this.path = init.path ?? [];
     this.hint = init.hint ?? diagnostics[code].hint;
+    this.frame = init.frame;
   }
 
   /** Returns a copy that names `file` (errors are raised deep down, where the file is not known). */
   inFile(file: string): WcomposeError {
     return new WcomposeError(this.code, this.message, {
-      file, offset: this.offset, line: this.line, column: this.column, path: this.path, hint: this.hint,
+      file, offset: this.offset, path: this.path, hint: this.hint, line: this.line, column: this.column, frame: this.frame,
     });
   }
 
-  /** `file: at byte 0x1f: message`, or `file:3:5: message` — the one-line form used by the CLI. */
+  /** `file: at byte 0x1f: message` (or `file:12:18: message`) — the one-line form used by the CLI. */
   format(): string {
-    const file = this.file !== undefined && this.line !== undefined ? `${this.file}:${this.line}:${this.column ?? 1}` : this.file;
-    const where = [file, this.offset === undefined ? undefined : `at byte ${this.offset} (0x${this.offset.toString(16)})`]
+    const at = this.line === undefined ? '' : `:${this.line}:${this.column ?? 1}`;
+    const where = [this.file === undefined ? undefined : `${this.file}${at}`, this.offset === undefined ? undefined : `at byte ${this.offset} (0x${this.offset.toString(16)})`]
       .filter((part) => part !== undefined)
       .join(': ');
     const chain = this.path.length > 0 ? `${this.path.join(' › ')}: ` : '';

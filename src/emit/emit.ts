@@ -45,11 +45,24 @@ function build(plan: Plan): ComponentBuilder {
     return alias;
   };
 
+  /** An export of an imported instance (an argument or export taken from inside an import). */
+  const importExportOf = (name: string, exportName: string): { sort: ItemSort; index: number } => {
+    const key = `\u0001${name}\u0000${exportName}`;
+    let alias = aliases.get(key);
+    if (alias === undefined) {
+      const imported = plan.imports.find((i) => i.name === name)!.extern;
+      const sort = imported.kind === 'instance' ? sortOf(imported.type.exports.get(exportName)!) : 'func';
+      alias = { sort, index: b.aliasExport(importIndex.get(name)!.index, exportName, sort) };
+      aliases.set(key, alias);
+    }
+    return alias;
+  };
+
   for (const inst of plan.instances) {
     const args = inst.args.map((a) => {
       switch (a.source.kind) {
         case 'import':
-          return { name: a.name, ...importIndex.get(a.source.name)! };
+          return { name: a.name, ...(a.source.export === undefined ? importIndex.get(a.source.name)! : importExportOf(a.source.name, a.source.export)) };
         case 'export':
           return { name: a.name, ...exportOf(a.source.instance, a.source.export) };
         case 'instance':
@@ -60,7 +73,9 @@ function build(plan: Plan): ComponentBuilder {
   }
 
   for (const e of plan.exports) {
-    const { sort, index } = exportOf(e.instance, e.export);
+    const { sort, index } = e.import !== undefined
+      ? (e.export === '' ? importIndex.get(e.import)! : importExportOf(e.import, e.export))
+      : e.whole === true ? { sort: 'instance' as const, index: instanceIndex.get(e.instance)! } : exportOf(e.instance, e.export);
     b.export(e.name, sort, index);
   }
 

@@ -13,7 +13,15 @@ export interface ComponentInput {
  * Where an explicit argument comes from: an instance (the export of it that matches the import name if that export
  * fits the import, else the whole instance), one named export of an instance, or (`whole`) the whole instance.
  */
-export type ArgumentSpec = { instance: string; export?: string | undefined; whole?: boolean | undefined };
+export type ArgumentSpec =
+  | {
+      instance: string;
+      export?: string | undefined;
+      /** Pass the instance itself, even when it has an export named like the import (WAC's meaning of a name). */
+      whole?: boolean | undefined;
+    }
+  /** An import the spec declares (`declaredImports`), or one export of it when it is an instance. */
+  | { import: string; export?: string | undefined };
 
 export interface InstanceSpec {
   name: string;
@@ -26,7 +34,17 @@ export type ExportSpec =
   /** One export of an instance, optionally renamed. */
   | { instance: string; export: string; as?: string | undefined }
   /** All exports of an instance. */
-  | { instance: string; export?: undefined; as?: undefined };
+  | { instance: string; export?: undefined; as?: undefined }
+  /** The instance itself, as one instance export named `as`. */
+  | { instance: string; whole: true; as: string; export?: undefined }
+  /** A declared import of the composition (or one export of it), exported again. */
+  | { import: string; export?: string | undefined; as?: string | undefined; instance?: undefined };
+
+/** An import the composition declares by name and type (WAC's `import` statement), used or not. */
+export interface DeclaredImport {
+  name: string;
+  extern: Extern;
+}
 
 /** Which imports may be left for the composed component to import (policy on leftovers). */
 export type ImportPolicy = 'allow' | 'none' | { allow?: string[] | undefined; deny?: string[] | undefined };
@@ -41,11 +59,14 @@ export interface CompositionSpec {
   autoPlug?: boolean | undefined;
   /** For messages: where the spec came from (a config file). */
   source?: string | undefined;
+  /** Imports declared by name and type; arguments refer to them with `{ import }`. They come first, in this order. */
+  declaredImports?: DeclaredImport[] | undefined;
 }
 
 /** What satisfies one import of an instance. */
 export type ArgumentSource =
-  | { kind: 'import'; name: string }
+  /** An import of the composition, or (`export`) one export of that imported instance. */
+  | { kind: 'import'; name: string; export?: string | undefined }
   | { kind: 'export'; instance: string; export: string }
   | { kind: 'instance'; instance: string };
 
@@ -74,9 +95,15 @@ export interface PlannedImport {
 
 export interface PlannedExport {
   name: string;
+  /** The instance it comes from ('' for an import exported again). */
   instance: string;
+  /** The instance's export ('' when the whole instance or import is exported). */
   export: string;
   extern: Extern;
+  /** The whole instance is exported. */
+  whole?: boolean | undefined;
+  /** An import of the composition is exported again (its export `export`, or itself). */
+  import?: string | undefined;
 }
 
 /** A checked, ordered composition, ready to emit. */

@@ -16,6 +16,9 @@ import { orderImports } from './order-imports.js';
 import { topologicalOrder } from './order.js';
 import { resourceRefs } from './resources-used.js';
 
+/** An argument taken from an instance (not from a declared import). */
+type InstanceArgument = Extract<ArgumentSpec, { instance: string }>;
+
 /**
  * Turns a composition spec into a plan: resolves every import of every instance (explicit argument, automatic plug,
  * or an import of the composition), type-checks each link, merges the leftover imports, orders everything and
@@ -28,7 +31,7 @@ export interface PlanOptions {
    * Hears of every link that does not type-check, and planning goes on (for `check`, which reports them all);
    * without it, the first such link is an error with the code of its first problem (as `check` reports it).
    */
-  onLinkProblems?: ((where: string, problems: Finding[]) => void) | undefined;
+  onLinkProblems?: ((where: string, problems: Finding[], link: { instance: string; name: string }) => void) | undefined;
 }
 
 export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
@@ -47,6 +50,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
   const componentOf = (i: InstanceSpec): ComponentInput => components.get(i.component)!;
   const exportNamesOf = new Map(spec.instances.map((i) => [i.name, [...componentOf(i).type.exports.keys()]]));
   const exportNames = (instance: string): string[] => exportNamesOf.get(instance)!;
+  const declared = new Map((spec.declaredImports ?? []).map((d) => [d.name, d.extern]));
 
   // 1. Where each import comes from.
   const sources = new Map<string, PlannedArgument[]>();
@@ -58,6 +62,10 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
       if (!imports.has(name)) {
         fail('WC4003', `instance "${inst.name}" has no import "${name}"${didYouMean(name, imports.keys())}`, [`instances.${inst.name}.with`]);
       }
+      if ('import' in arg) {
+        checkDeclared(arg.import, arg.export, [`instances.${inst.name}.with["${name}"]`]);
+        continue;
+      }
       if (!specs.has(arg.instance)) {
         fail('WC4002', `unknown instance "${arg.instance}"${didYouMean(arg.instance, specs.keys())}`, [`instances.${inst.name}.with["${name}"]`]);
       }
@@ -65,6 +73,10 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     const args: PlannedArgument[] = [];
     for (const name of imports.keys()) {
       const explicit = inst.with[name];
+      if (explicit !== undefined && 'import' in explicit) {
+        args.push({ name, source: { kind: 'import', name: explicit.import, export: explicit.export }, how: 'explicit' });
+        continue;
+      }
       if (explicit !== undefined) {
         const arg: PlannedArgument = { name, source: explicitSource(name, explicit), how: 'explicit' };
         // An instance named for an instance import: its export named as the import, or else the whole instance,
@@ -81,7 +93,16 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     sources.set(inst.name, args);
   }
 
-  function explicitSource(importName: string, { instance, export: exportName, whole }: ArgumentSpec): ArgumentSource {
+  /** An import the spec declares by name and type, and (for an instance) one of its exports. */
+  function checkDeclared(name: string, exportName: string | undefined, path: string[]): void {
+    const d = declared.get(name);
+    if (d === undefined) return fail('WC4003', `the composition declares no import "${name}"${didYouMean(name, declared.keys())}`, path);
+    if (exportName === undefined) return;
+    const names = d.kind === 'instance' ? [...d.type.exports.keys()] : [];
+    if (!names.includes(exportName)) fail('WC4004', `import "${name}" has no export "${exportName}"${didYouMean(exportName, names)}`, path);
+  }
+
+  function explicitSource(importName: string, { instance, export: exportName, whole }: InstanceArgument): ArgumentSource {
     if (whole === true) return { kind: 'instance', instance };
     const names = exportNames(instance);
     if (exportName !== undefined) {
@@ -134,9 +155,29 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     sources.get(inst)!.filter((a) => a.source.kind === 'import').map((a) => ({ instance: inst, name: a.name })),
   );
   checkPolicy(spec.imports ?? 'allow', leftovers, fail);
-  const imports = mergeImports(leftovers, (inst, name) => componentOf(specs.get(inst)!).type.imports.get(name)!, fail);
-  for (const arg of sources.values()) {
-    for (const a of arg) if (a.source.kind === 'import') a.source = { kind: 'import', name: imports.nameOf.get(a.source.name)! };
+  const implicit = leftovers.filter((l) => {
+    const explicit = specs.get(l.instance)!.with[l.name];
+    return explicit === undefined || !('import' in explicit);
+  });
+  const imports = mergeImports(implicit, (inst, name) => componentOf(specs.get(inst)!).type.imports.get(name)!, fail);
+  for (const [inst, arg] of sources) {
+    for (const a of arg) {
+      if (a.source.kind !== 'import') continue;
+      const explicit = specs.get(inst)!.with[a.name];
+      if (explicit !== undefined && 'import' in explicit) continue;
+      a.source = { kind: 'import', name: imports.nameOf.get(a.source.name)! };
+    }
+  }
+  // Declared imports come first, as declared; an implicit import may not take a declared one's name.
+  if (declared.size > 0) {
+    for (const name of imports.byName.keys()) {
+      if (declared.has(name)) fail('WC4007', `import "${name}" is declared, and also left open by an instance`);
+    }
+    const byName = new Map([...declared].map(([name, extern]) => [name, { name, extern, users: [] as PlannedImport['users'] }]));
+    for (const [inst, arg] of sources) for (const a of arg) if (a.source.kind === 'import') byName.get(a.source.name)?.users.push({ instance: inst, name: a.name });
+    for (const [name, i] of imports.byName) byName.set(name, i);
+    imports.byName.clear();
+    for (const [name, i] of byName) imports.byName.set(name, i);
   }
 
   // 4. Instantiate in order, checking every link with the resources supplied so far.
@@ -161,7 +202,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
       }
       const where = `instance "${name}" ← ${describeSource(arg.source)}`;
       if (problems.length > 0 && options.onLinkProblems !== undefined) {
-        options.onLinkProblems(where, problems);
+        options.onLinkProblems(where, problems, { instance: name, name: arg.name });
       } else if (problems.length > 0) {
         // The first problem's own code (WC3xxx), as `wcompose check` reports the same link.
         const first = problems[0]!;
@@ -175,8 +216,10 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
 
   function resolveSource(s: ArgumentSource): Extern {
     switch (s.kind) {
-      case 'import':
-        return imports.byName.get(s.name)!.extern;
+      case 'import': {
+        const extern = imports.byName.get(s.name)!.extern;
+        return s.export === undefined || extern.kind !== 'instance' ? extern : extern.type.exports.get(s.export)!;
+      }
       case 'export':
         return planned.get(s.instance)!.exports.get(s.export)!;
       case 'instance':
@@ -186,7 +229,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
 
   // 5. Exports. None is valid (wac and wasm-compose build such a composition), but worth a warning.
   const warnings: WcomposeWarning[] = [];
-  const exports = chooseExports(spec, planned, sources, order, fail, (why) => {
+  const exports = chooseExports(spec, planned, sources, order, fail, imports.byName, (why) => {
     warnings.push(new WcomposeWarning('WC4011', `the composition exports nothing: ${why}`, { file: spec.source }));
   });
 
@@ -203,7 +246,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
 function describeSource(s: ArgumentSource): string {
   switch (s.kind) {
     case 'import':
-      return `import "${s.name}" of the composition`;
+      return s.export === undefined ? `import "${s.name}" of the composition` : `export "${s.export}" of import "${s.name}"`;
     case 'export':
       return `export "${s.export}" of instance "${s.instance}"`;
     case 'instance':
@@ -244,6 +287,7 @@ function chooseExports(
   sources: Map<string, PlannedArgument[]>,
   order: string[],
   fail: (code: 'WC4002' | 'WC4004' | 'WC4007', message: string, path?: string[]) => never,
+  imports: ReadonlyMap<string, PlannedImport>,
   nothingExported: (why: string) => void,
 ): PlannedExport[] {
   let wanted = spec.exports;
@@ -255,8 +299,27 @@ function chooseExports(
   const out: PlannedExport[] = [];
   const seen = new Map<string, string>();
   for (const e of wanted) {
+    if (e.instance === undefined) {
+      // A declared import (or one export of it), exported again.
+      const imported = imports.get(e.import);
+      if (imported === undefined) return fail('WC4004', `the composition has no import "${e.import}"`, ['exports']);
+      const extern = e.export === undefined || imported.extern.kind !== 'instance' ? imported.extern : imported.extern.type.exports.get(e.export);
+      if (extern === undefined) return fail('WC4004', `import "${e.import}" has no export "${e.export}"`, ['exports']);
+      const as = e.as ?? e.export ?? e.import;
+      if (seen.has(as)) fail('WC4007', `export "${as}" is exported twice: from ${seen.get(as)} and from import "${e.import}"`, ['exports']);
+      seen.set(as, `import "${e.import}"`);
+      out.push({ name: as, instance: '', export: e.export ?? '', extern, import: e.import });
+      continue;
+    }
     const inst = planned.get(e.instance);
     if (inst === undefined) fail('WC4002', `unknown instance "${e.instance}"${didYouMean(e.instance, planned.keys())}`, ['exports']);
+    if ('whole' in e && e.whole === true) {
+      if (seen.has(e.as)) fail('WC4007', `export "${e.as}" is exported twice: from ${seen.get(e.as)} and from instance "${e.instance}"`, ['exports']);
+      seen.set(e.as, `instance "${e.instance}"`);
+      const extern: Extern = { kind: 'instance', type: { kind: 'instance', exports: inst.exports, declared: [] } };
+      out.push({ name: e.as, instance: e.instance, export: '', extern, whole: true });
+      continue;
+    }
     const names = e.export === undefined ? [...inst.exports.keys()] : [findCompatible(e.export, inst.exports.keys()) ?? e.export];
     for (const name of names) {
       const extern = inst.exports.get(name);
@@ -273,7 +336,7 @@ function chooseExports(
     }
   }
   if (out.length === 0) {
-    const silent = [...new Set(wanted.map((e) => `"${e.instance}"`))];
+    const silent = [...new Set(wanted.map((e) => (e.instance === undefined ? `import "${e.import}"` : `"${e.instance}"`)))];
     nothingExported(
       spec.exports?.length === 0
         ? 'its `exports` is empty'

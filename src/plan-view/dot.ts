@@ -36,8 +36,8 @@ export function renderDot(graph: PlanGraph): string {
     lines.push(`  ${from} -> ${instanceId(e.instance)} [label=${quote(edgeLabel(e))}, style=${style(e)}];`);
   }
   for (const e of graph.exports) {
-    const label = e.export === e.name ? '' : ` [label=${quote(e.export)}]`;
-    lines.push(`  ${instanceId(e.instance)} -> ${exportId(e.name)}${label};`);
+    const label = e.export === e.name || e.export === '' ? '' : ` [label=${quote(e.export)}]`;
+    lines.push(`  ${e.import === undefined ? instanceId(e.instance) : importId(e.import)} -> ${exportId(e.name)}${label};`);
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;

@@ -70,6 +70,8 @@ export interface PlanGraphExport {
   instance: string;
   /** The instance's export. */
   export: string;
+  /** Set when an import of the composition (or an export of it) is exported again: that import. */
+  import?: string | undefined;
 }
 
 export interface PlanGraphOptions {
@@ -105,6 +107,7 @@ export function planGraph(plan: Plan, options: PlanGraphOptions = {}): PlanGraph
     ...kindAndType(e.extern),
     instance: e.instance,
     export: e.export,
+    ...(e.import === undefined ? {} : { import: e.import }),
   }));
   return { config: show(options.configFile), output: show(options.output), instances, edges, imports, exports };
 }

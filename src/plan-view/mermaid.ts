@@ -31,8 +31,8 @@ export function renderMermaid(graph: PlanGraph): string {
     lines.push(`  ${from} ${link(e)}|"${text(edgeLabel(e))}"| ${ids.instance(e.instance)}`);
   }
   for (const e of graph.exports) {
-    const label = e.export === e.name ? '' : `|"${text(e.export)}"|`;
-    lines.push(`  ${ids.instance(e.instance)} -->${label} ${ids.export(e.name)}`);
+    const label = e.export === e.name || e.export === '' ? '' : `|"${text(e.export)}"|`;
+    lines.push(`  ${e.import === undefined ? ids.instance(e.instance) : ids.import(e.import)} -->${label} ${ids.export(e.name)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -93,5 +93,7 @@ function users(i: PlanGraphImport): string {
 }
 
 function exportSource(e: PlanGraphExport, c: PlanTextColors): string {
+  if (e.import !== undefined) return c.yellow(e.export === '' ? `import ${e.import}` : `import ${e.import} › ${e.export}`);
+  if (e.export === '') return `${c.cyan(e.instance)} ${c.dim('(whole instance)')}`;
   return e.export === e.name ? c.cyan(e.instance) : `${c.cyan(e.instance)} › ${e.export}`;
 }

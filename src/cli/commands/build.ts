@@ -11,6 +11,8 @@ import { ExitCode, UsageError, action, jsonFlag, reportError } from '../run-comm
 
 interface BuildFlags {
   config?: string;
+  depsDir?: string;
+  dep?: string[];
   output?: string;
   json?: boolean;
   watch?: boolean;
@@ -25,8 +27,11 @@ export function registerBuild(program: Command): void {
   program
     .command('build')
     .description('compose the components a config describes into one component')
-    .option('-c, --config <file>', 'the config file (default: compose.config.ts in the current folder)')
+    .argument('[document]', 'a WAC document (.wac) to compose, instead of a config')
+    .option('-c, --config <file>', 'the config file (default: compose.config.ts in the current folder), or a .wac document')
     .option('-o, --output <file>', "where to write the composed component (overrides the config's output)")
+    .option('--deps-dir <dir>', 'WAC: the folder packages are found in (default: deps/ beside the document)')
+    .option('--dep <pkg=path...>', 'WAC: where package ns:name is (repeatable), e.g. --dep demo:app=build/app.wasm', collectDeps, [])
     .option('--wit [file]', 'also write the composed world as WIT (default: <output name>.wit)')
     .option('--js [dir]', 'also write JS bindings for Node and browsers, by jco (default: <output name>-js/)')
     .option('--wadm [file]', 'also write a wasmCloud application manifest (default: <output name>.wadm.yaml)')
@@ -35,9 +40,13 @@ export function registerBuild(program: Command): void {
     .option('-w, --watch', 'rebuild whenever the config or an input component changes')
     .option('--json', 'print one JSON document: { ok: true, output, size, … } or { ok: false, error }')
     .action(
-      action(async (opts: BuildFlags) => {
+      action(async (document: string | undefined, opts: BuildFlags) => {
         const options: BuildOptions = {
-          config: opts.config, output: opts.output, artifacts: artifactFlags(opts), validate: opts.validate !== false,
+          config: configArgument(document, opts.config),
+          output: opts.output,
+          artifacts: artifactFlags(opts),
+          validate: opts.validate !== false,
+          ...wacFlags(opts),
         };
         if (opts.watch) {
           if (opts.json) throw new UsageError('--json and --watch cannot be combined: --json prints one document');
@@ -79,6 +88,35 @@ async function deliverUnnamed(prepared: PreparedBuild, opts: BuildFlags): Promis
   const { file, size } = await deliverComponent(prepared.chunks, opts);
   if (file !== undefined) process.stdout.write(`${summaryLine({ output: file, size, plan: prepared.plan })}\n`);
   return ExitCode.ok;
+}
+
+/** The composition to read: a positional `.wac` document or `--config` (not both). */
+export function configArgument(document: string | undefined, config: string | undefined): string | undefined {
+  if (document !== undefined && config !== undefined) throw new UsageError(`give either a document (${document}) or --config (${config}), not both`);
+  if (document !== undefined && !document.endsWith('.wac')) {
+    throw new UsageError(`"${document}" is not a WAC document (.wac); give a config with --config <file>`);
+  }
+  return document ?? config;
+}
+
+/** `--dep ns:name=path`, repeatable. */
+export function collectDeps(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `--deps-dir` and `--dep` as API options. */
+export function wacFlags(opts: { depsDir?: string; dep?: string[] }): { depsDir?: string; deps?: Record<string, string> } {
+  const out: { depsDir?: string; deps?: Record<string, string> } = {};
+  if (opts.depsDir !== undefined) out.depsDir = opts.depsDir;
+  if (opts.dep !== undefined && opts.dep.length > 0) {
+    out.deps = {};
+    for (const d of opts.dep) {
+      const eq = d.indexOf('=');
+      if (eq <= 0 || eq === d.length - 1) throw new UsageError(`--dep takes <ns:name>=<path>, not "${d}"`);
+      out.deps[d.slice(0, eq)] = d.slice(eq + 1);
+    }
+  }
+  return out;
 }
 
 /** `--wit`, `--js [dir]`, `--wadm`: artifacts on top of the config's (paths relative to the current folder). */

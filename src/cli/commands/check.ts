@@ -6,10 +6,13 @@ import { diagnostics } from '../../diagnostics/codes.js';
 import { createStyle, errorJson, plural, reportWarnings, withProgress, writeJson } from '../output.js';
 import type { Plan } from '../../graph/model.js';
 import { ExitCode, UsageError, action, exitCodeFor, jsonFlag } from '../run-command.js';
+import { collectDeps, wacFlags } from './build.js';
 import type { Finding } from '../../check/finding.js';
 
 interface CheckFlags {
   wit?: string;
+  depsDir?: string;
+  dep?: string[];
   config?: string;
   world?: string;
   json?: boolean;
@@ -18,16 +21,28 @@ interface CheckFlags {
 export function registerCheck(program: Command): void {
   program
     .command('check')
+    .alias('targets')
     .description(
       'check that a component targets a WIT world (with --wit), or type-check a whole composition config (no emit)',
     )
-    .argument('[component]', 'a component binary (.wasm) to check against --wit')
+    .argument('[component]', 'a component binary (.wasm) to check against --wit, or a WAC document (.wac) to type-check')
+    .argument('[wit]', 'the WIT package (the same as --wit)')
+    .option('--deps-dir <dir>', 'WAC: the folder packages are found in (default: deps/ beside the document)')
+    .option('--dep <pkg=path...>', 'WAC: where package ns:name is (repeatable)', collectDeps, [])
     .option('--wit <path>', 'the WIT package: a .wit file or a folder (with deps/)')
     .option('-c, --config <file>', 'the composition config to check (default: compose.config.ts)')
     .option('--world <name>', 'the world to target (needed when the package has several)')
     .option('--json', 'print one JSON document: { ok, findings } (and error, when an input cannot be read)')
     .action(
-      action(async (file: string | undefined, opts: CheckFlags) => {
+      action(async (file: string | undefined, witArg: string | undefined, opts: CheckFlags) => {
+        if (witArg !== undefined) {
+          if (opts.wit !== undefined) throw new UsageError('give the WIT package once: as an argument or with --wit');
+          opts.wit = witArg;
+        }
+        if (file !== undefined && file.endsWith('.wac')) {
+          if (opts.config !== undefined) throw new UsageError(`give either a document (${file}) or --config (${opts.config}), not both`);
+          return checkConfig({ ...opts, config: file });
+        }
         if (file === undefined) {
           // --wit and --world describe a target for a component: without one, checking the config instead would
           // quietly answer another question.
@@ -82,7 +97,7 @@ function jsonFailure(e: unknown): number {
 async function checkConfig(opts: CheckFlags): Promise<number> {
   let result;
   try {
-    result = await withProgress('checking the composition…', () => checkComposition({ config: opts.config }), { disabled: opts.json === true });
+    result = await withProgress('checking the composition…', () => checkComposition({ config: opts.config, ...wacFlags(opts) }), { disabled: opts.json === true });
   } catch (e) {
     if (!opts.json) throw e;
     return jsonFailure(e);

@@ -5,9 +5,12 @@ import { isWcomposeError } from '../../diagnostics/error.js';
 import { planFormats, renderPlan, type PlanFormat } from '../../plan-view/index.js';
 import { colorLevel, errorJson, plural, reportWarnings, writeJson } from '../output.js';
 import { ExitCode, UsageError, action } from '../run-command.js';
+import { collectDeps, configArgument, wacFlags } from './build.js';
 
 interface PlanFlags {
   config?: string;
+  depsDir?: string;
+  dep?: string[];
   format?: PlanFormat;
   json?: boolean;
   svg?: string;
@@ -17,19 +20,22 @@ export function registerPlan(program: Command): void {
   program
     .command('plan')
     .description('show the planned composition graph: instances, what satisfies each import, imports and exports')
-    .option('-c, --config <file>', 'the config file (default: compose.config.ts in the current folder)')
+    .argument('[document]', 'a WAC document (.wac) to plan, instead of a config')
+    .option('-c, --config <file>', 'the config file (default: compose.config.ts in the current folder), or a .wac document')
+    .option('--deps-dir <dir>', 'WAC: the folder packages are found in (default: deps/ beside the document)')
+    .option('--dep <pkg=path...>', 'WAC: where package ns:name is (repeatable)', collectDeps, [])
     .addOption(new Option('--format <format>', 'what to print (default: text)').choices(planFormats))
     .option('--json', 'the same as --format json')
     .option('--svg <file>', 'also draw the graph to an SVG file (with Graphviz)')
     .action(
-      action(async (opts: PlanFlags) => {
+      action(async (document: string | undefined, opts: PlanFlags) => {
         if (opts.json && opts.format !== undefined && opts.format !== 'json') {
           throw new UsageError(`--json and --format ${opts.format} contradict each other`);
         }
         const format: PlanFormat | undefined = opts.json ? 'json' : opts.format;
         let result;
         try {
-          result = await planComposition({ config: opts.config, svg: opts.svg });
+          result = await planComposition({ config: configArgument(document, opts.config), svg: opts.svg, ...wacFlags(opts) });
         } catch (e) {
           if (format !== 'json' || !isWcomposeError(e)) throw e;
           // With JSON output, a problem is still one JSON document (and exit code 1).
