@@ -69,7 +69,7 @@ describe('a composition that exports nothing', () => {
     expect(r.warnings.map((w) => [w.code, w.file])).toEqual([['WC4011', config]]);
     await validateComponent(await p.read('composed.wasm'));
 
-    const cli = await runCli(['build', '--json'], { cwd: p.dir });
+    const cli = await runCli(['build', '-o', 'composed.wasm', '--json'], { cwd: p.dir });
     expect(cli.code).toBe(0);
     const doc = JSON.parse(cli.stdout) as { warnings: JsonWarning[] };
     expect(doc.warnings).toEqual([{ code: 'WC4011', message: EMPTY, file: config, offset: null, path: [], hint: HINT }]);
