@@ -27,6 +27,7 @@ export {
 } from './config/schema.js';
 export type * from './graph/model.js';
 export { WcomposeError, isWcomposeError } from './diagnostics/error.js';
+export { WcomposeWarning } from './diagnostics/warning.js';
 export { diagnostics, type DiagnosticCode } from './diagnostics/codes.js';
 export type * from './types/model.js';
 export { decodeComponent } from './types/decode.js';

@@ -1,5 +1,6 @@
 import { resolve, basename, extname } from 'node:path';
 import { WcomposeError } from '../diagnostics/error.js';
+import { checkOutputPaths } from '../emit/output-paths.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { ComponentInput, CompositionSpec, InstanceSpec } from '../graph/model.js';
 import { loadComponentFile } from '../io/read-input.js';
@@ -36,9 +37,6 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
     components.push({ name, file, ...(await loadComponentFile(file, { validate: options.validate })) });
   }
   const socket = components[0]!;
-  if (socket.type.exports.size === 0) {
-    throw new WcomposeError('WC4011', 'the socket component exports nothing', { file: socket.file });
-  }
   const spec = (inputs: ComponentInput[]): CompositionSpec => ({
     components: inputs,
     instances: inputs.map((c): InstanceSpec => ({ name: c.name, component: c.name, with: {} })),
@@ -64,6 +62,10 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
   if (options.validate !== false) validateOutput(chunks);
   const size = chunks.reduce((n, c) => n + c.length, 0);
   const output = resolve(cwd, options.output);
+  await checkOutputPaths([{ label: 'the output', path: output }], components.map((c, i) => ({
+    label: i === 0 ? 'the socket' : `the plug ${c.name}`,
+    path: c.file,
+  })));
   await writeFileAtomic(output, chunks);
-  return { output, size, plan };
+  return { output, size, plan, warnings: plan.warnings };
 }

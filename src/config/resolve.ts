@@ -51,8 +51,9 @@ async function resolveComponents(
   return Promise.all(unique.map(async ({ name, path }) => ({ name, file: path, ...(await loadComponentFile(path, load)) })));
 }
 
-function argumentSpec(a: string | { instance: string; export?: string | undefined }): ArgumentSpec {
-  return typeof a === 'string' ? { instance: a } : { instance: a.instance, export: a.export };
+function argumentSpec(a: string | { instance: string; export?: string | undefined; whole?: boolean | undefined }): ArgumentSpec {
+  if (typeof a === 'string') return { instance: a };
+  return a.whole === true ? { instance: a.instance, whole: true } : { instance: a.instance, export: a.export };
 }
 
 /** Turns a validated config into a composition spec: files read and decoded, default instances added. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { plug } from '../../api/plug.js';
-import { startProgress, writeJson } from '../output.js';
+import { reportWarnings, startProgress, writeJson } from '../output.js';
 import { action, jsonFlag } from '../run-command.js';
 import { planJson, summaryLine } from './build.js';
 
@@ -23,8 +23,13 @@ export function registerPlug(program: Command): void {
         } finally {
           progress.done();
         }
-        if (opts.json) writeJson({ ok: true, output: result.output, size: result.size, ...planJson(result.plan) });
-        else process.stdout.write(`${summaryLine(result)}\n`);
+        if (opts.json) {
+          const warnings = result.warnings.map((w) => w.toJSON());
+          writeJson({ ok: true, output: result.output, size: result.size, ...planJson(result.plan), warnings });
+        } else {
+          reportWarnings(result.warnings);
+          process.stdout.write(`${summaryLine(result)}\n`);
+        }
       }, { json: jsonFlag }),
     );
 }
