@@ -79,8 +79,8 @@ describe('finding 1: a self-aliasing nested component (a stack overflow, reporte
   const bytes = Uint8Array.from(Buffer.from(
     '0061736d0d000100040f0061736d0d000100060501040201000516010000010f696d706f72742d66756e632d72756e0116', 'hex'));
 
-  it('is WC2001: a nested component sees only what was defined before it, not itself', async () => {
-    await expectRefused(bytes, 'WC2001', /outer alias: component index 0 is out of range \(0 defined before this scope\)/);
+  it('is WC1101 (the validator, before decoding): a nested component sees only what was defined before it, not itself', async () => {
+    await expectRefused(bytes, 'WC1101', /unknown component 0: component index out of bounds \(0 defined\)/);
     await expectJcoRefuses(bytes, /component index out of bounds/);
   });
 
@@ -89,7 +89,7 @@ describe('finding 1: a self-aliasing nested component (a stack overflow, reporte
     await writeFile(file, bytes);
     const r = await runCli(['inspect', file]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: .*self-alias\.wasm: at byte \d+ \(0x[0-9a-f]+\): outer alias: .* \[WC2001\]$/m);
+    expect(r.stderr).toMatch(/^error: .*self-alias\.wasm: at byte \d+ \(0x[0-9a-f]+\): unknown component 0: .* \[WC1101\]$/m);
     expect(r.stderr).not.toMatch(/internal error/);
   });
 
@@ -109,9 +109,9 @@ describe('finding 2: an outer alias count near 2³² (a hang of 2–17 s)', () =
   // A type section: one instance type whose only declaration is (alias outer 4294967280 0 (type)).
   const bytes = component([7, [0x01, 0x42, 0x01, 0x02, 0x03, 0x02, ...leb(0xfffffff0), 0x00]]);
 
-  it('is WC2001 at once: the count is bounded by the scopes that exist', async () => {
+  it('is WC1109 (the validator) at once: the count is bounded by the scopes that exist', async () => {
     const start = performance.now();
-    await expectRefused(bytes, 'WC2001', /outer alias count 4294967280 reaches past the outermost scope/);
+    await expectRefused(bytes, 'WC1109', /invalid outer alias count of 4294967280/);
     expect(performance.now() - start).toBeLessThan(2000);
     await expectJcoRefuses(bytes, /invalid outer alias count/);
   });

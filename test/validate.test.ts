@@ -138,6 +138,11 @@ const ruleCases: { name: string; code: string; bytes: () => Promise<Uint8Array> 
     bytes: async () => parseWat('(component (import "get_x" (func)))'),
   },
   {
+    name: 'a name whose first word starts with a digit (later words may: `get-3d`)',
+    code: 'WC1104',
+    bytes: async () => parseWat('(component (import "get-3d" (func)) (import "3d" (func)))'),
+  },
+  {
     name: 'an interface name with an invalid version',
     code: 'WC1104',
     bytes: async () => parseWat('(component (import "demo:x/y@1.0" (instance)))'),
@@ -181,7 +186,7 @@ const ruleCases: { name: string; code: string; bytes: () => Promise<Uint8Array> 
   },
   {
     name: 'type nesting deeper than 100',
-    code: 'WC1110',
+    code: 'WC1011',
     bytes: async () => {
       let types = '(type $t0 (list u8))';
       for (let i = 1; i <= 101; i++) types += ` (type $t${i} (list $t${i - 1}))`;

@@ -19,25 +19,31 @@ export interface ExternNameInfo {
 /** Thrown by `parseExternName` with a message in the words of the rule broken. */
 export class NameError extends Error {}
 
-/** `word ('-' word)*`, each word all lower-case or all upper-case letters and digits, starting with a letter. */
+/**
+ * `word ('-' word)*`, each word all lower-case or all upper-case letters and digits, as wasmparser's `is_kebab_case`
+ * reads it: the first word starts with a letter, later words may start with digits (`http-2`, `get-3d`).
+ */
 export function isKebab(s: string): boolean {
-  // 0: at a word's start; 1: in a lower-case word; 2: in an upper-case word.
-  let state = 0;
+  let lower = false;
+  let upper = false;
+  let first = true;
+  let digit = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const lower = c >= 0x61 && c <= 0x7a;
-    const upper = c >= 0x41 && c <= 0x5a;
-    const digit = c >= 0x30 && c <= 0x39;
-    if (c === 0x2d) {
-      if (state === 0) return false;
-      state = 0;
-    } else if (state === 0) {
-      if (lower) state = 1;
-      else if (upper) state = 2;
-      else return false;
-    } else if (!(digit || (state === 1 ? lower : upper))) return false;
+    const isLower = c >= 0x61 && c <= 0x7a;
+    const isUpper = c >= 0x41 && c <= 0x5a;
+    const isDigit = c >= 0x30 && c <= 0x39;
+    if (isLower && !lower && !upper) lower = true;
+    else if (isUpper && !lower && !upper) upper = true;
+    else if (isDigit && !lower && !upper && !first) digit = true;
+    else if ((isLower && lower) || (isUpper && upper)) continue;
+    else if (isDigit && (lower || upper)) digit = true;
+    else if (c === 0x2d && (lower || upper || digit)) {
+      lower = upper = digit = false;
+      first = false;
+    } else return false;
   }
-  return state !== 0;
+  return s.length > 0 && !s.endsWith('-');
 }
 
 const numericId = '(?:0|[1-9][0-9]*)';
