@@ -13,11 +13,15 @@ import { decodeComponent } from '../dist/types/decode.js';
 import { componentTypeJson } from '../dist/types/json.js';
 import { printWorld } from '../dist/wit/print-world.js';
 
+/** The component-layer validator `loadComponentFile` runs before decoding, when this build has one. */
+const validate = await import('../dist/validate/index.js').then((m) => m.validateComponent, () => undefined);
+
 /**
- * `wcompose inspect` on bytes, in memory: decoding (what `loadComponentFile` does after reading the file), the JSON
+ * `wcompose inspect` on bytes, in memory: validating and decoding (what `loadComponentFile` does after reading the file), the JSON
  * form and the WIT form (WIT cannot express everything: its diagnostics are outcomes like any other).
  */
 export function inspectBytes(bytes) {
+  validate?.(bytes);
   const type = decodeComponent(bytes);
   JSON.stringify(componentTypeJson(type));
   try {
