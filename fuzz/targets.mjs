@@ -35,6 +35,8 @@ export function inspectBytes(bytes) {
 export function classify(e) {
   if (e === undefined) return { outcome: 'ok' };
   if (isWcomposeError(e)) return { outcome: 'diagnostic', code: e.code };
+  // The validator's check of a composed output (WC9101): an invalid output caught before it was written, still a bug.
+  if (e instanceof Error && e.name === 'InvalidOutputError') return { outcome: 'invalid-output', message: e.message, signature: e.message.slice(0, 160) };
   const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   const frame = e instanceof Error ? (e.stack ?? '').split('\n').find((l) => l.includes('/dist/')) ?? '' : '';
   return { outcome: 'crash', message, signature: `${message.slice(0, 120)} @ ${frame.trim().replace(/^at /, '').replace(/:\d+\)?$/, '')}` };
