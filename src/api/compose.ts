@@ -1,6 +1,8 @@
-import { emit, emitChunks } from '../emit/emit.js';
+import { inFile } from '../io/read-input.js';
+import { emitChunks } from '../emit/emit.js';
 import type { CompositionSpec, Plan } from '../graph/model.js';
 import { plan } from '../graph/plan.js';
+import { validateComponent, validateOutput } from '../validate/index.js';
 
 export interface ComposeResult {
   plan: Plan;
@@ -8,15 +10,38 @@ export interface ComposeResult {
   bytes: Uint8Array;
 }
 
+export interface ComposeOptions {
+  /**
+   * Validate the inputs' and the output's component layer (default: true). An input that breaks a rule is a WC11xx
+   * error; an invalid output is a bug in wcompose (`InvalidOutputError`, WC9101), and nothing is returned.
+   */
+  validate?: boolean | undefined;
+}
+
 /** Plans and emits a composition held in memory; nothing is written. */
-export function compose(spec: CompositionSpec): ComposeResult {
-  const p = plan(spec);
-  return { plan: p, bytes: emit(p) };
+export function compose(spec: CompositionSpec, options: ComposeOptions = {}): ComposeResult {
+  const { plan: p, chunks, size } = composeChunks(spec, options);
+  return { plan: p, bytes: concat(chunks, size) };
 }
 
 /** `compose`, with the output as chunks that reference the inputs' bytes (what `build` writes, copy-free). */
-export function composeChunks(spec: CompositionSpec): { plan: Plan; chunks: Uint8Array[]; size: number } {
+export function composeChunks(spec: CompositionSpec, options: ComposeOptions = {}): { plan: Plan; chunks: Uint8Array[]; size: number } {
+  // Inputs read from files were validated when read; this costs nothing for them (validation is remembered per
+  // buffer) and covers specs built in memory.
+  if (options.validate !== false) for (const c of spec.components) inFile(c.file, () => validateComponent(c.bytes));
   const p = plan(spec);
   const chunks = emitChunks(p);
+  if (options.validate !== false) validateOutput(chunks);
   return { plan: p, chunks, size: chunks.reduce((n, c) => n + c.length, 0) };
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
 }

@@ -4,6 +4,7 @@ import { outputPath, resolveConfig } from '../config/resolve.js';
 import type { WcomposeConfig } from '../config/schema.js';
 import { checkOutputPaths } from '../emit/output-paths.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
+import type { WcomposeWarning } from '../diagnostics/warning.js';
 import type { Plan } from '../graph/model.js';
 import { plan } from '../graph/plan.js';
 import { planGraph, type PlanGraph } from '../plan-view/graph.js';
@@ -30,6 +31,8 @@ export interface PlanResult {
   output: string;
   /** The SVG file written, when `svg` was given. */
   svg: string | undefined;
+  /** What is valid but probably not meant (the plan's warnings), as `build` reports them. */
+  warnings: WcomposeWarning[];
 }
 
 /**
@@ -52,5 +55,5 @@ export async function planComposition(options: PlanOptions = {}): Promise<PlanRe
     ], configFile);
     await writeFileAtomic(svg, new TextEncoder().encode(await renderSvg(graph)));
   }
-  return { plan: p, graph, configFile, output, svg };
+  return { plan: p, graph, configFile, output, svg, warnings: p.warnings };
 }

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { ComponentInput, CompositionSpec, InstanceSpec } from '../graph/model.js';
 import { loadComponentFile } from '../io/read-input.js';
 import { emitChunks } from '../emit/emit.js';
+import { validateOutput } from '../validate/index.js';
 import { plan as planComposition } from '../graph/plan.js';
 import type { BuildResult } from './build.js';
 
@@ -13,6 +14,8 @@ export interface PlugOptions {
   plugs: string[];
   output: string;
   cwd?: string | undefined;
+  /** Validate the inputs and the composed component (default: true); `false` is `--no-validate`. */
+  validate?: boolean | undefined;
 }
 
 /**
@@ -31,12 +34,9 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
     let name = stem;
     for (let n = 2; names.has(name); n++) name = `${stem}-${n}`;
     names.add(name);
-    components.push({ name, file, ...(await loadComponentFile(file)) });
+    components.push({ name, file, ...(await loadComponentFile(file, { validate: options.validate })) });
   }
   const socket = components[0]!;
-  if (socket.type.exports.size === 0) {
-    throw new WcomposeError('WC4011', 'the socket component exports nothing', { file: socket.file });
-  }
   const spec = (inputs: ComponentInput[]): CompositionSpec => ({
     components: inputs,
     instances: inputs.map((c): InstanceSpec => ({ name: c.name, component: c.name, with: {} })),
@@ -59,6 +59,7 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
   }
   if (used.size < components.length) plan = planComposition(spec(components.filter((c) => used.has(c.name))));
   const chunks = emitChunks(plan);
+  if (options.validate !== false) validateOutput(chunks);
   const size = chunks.reduce((n, c) => n + c.length, 0);
   const output = resolve(cwd, options.output);
   await checkOutputPaths([{ label: 'the output', path: output }], components.map((c, i) => ({
@@ -66,5 +67,5 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
     path: c.file,
   })));
   await writeFileAtomic(output, chunks);
-  return { output, size, plan };
+  return { output, size, plan, warnings: plan.warnings };
 }

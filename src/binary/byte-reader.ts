@@ -127,6 +127,12 @@ export class ByteReader {
     const len = this.u32();
     if (len > limits.nameBytes) this.fail('WC1013', `a name of ${len} bytes is longer than the ${limits.nameBytes} allowed`, start);
     const raw = this.take(len, 'name');
+    // Most names are short ASCII (kebab names, interface names): decoded without the TextDecoder round trip.
+    if (len <= 64) {
+      let ascii = true;
+      for (let i = 0; i < len; i++) if (raw[i]! >= 0x80) ascii = false;
+      if (ascii) return String.fromCharCode.apply(null, raw as unknown as number[]);
+    }
     try {
       return utf8.decode(raw);
     } catch {

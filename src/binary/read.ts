@@ -23,6 +23,12 @@ export interface SectionHeader {
   end: number;
 }
 
+/**
+ * Parsed sections, per buffer and section offset: the validator and the decoder both read a component's sections,
+ * and the second reading is then free. Held weakly by the buffer, so a component's parse lives as long as its bytes.
+ */
+const parsedSections = new WeakMap<Uint8Array, Map<number, Section>>();
+
 const kindById = Object.fromEntries(Object.entries(SectionId).map(([k, v]) => [v, k])) as Record<number, SectionKind>;
 
 /**
@@ -67,9 +73,14 @@ export class ComponentReader {
 
   /** Parses one section's payload. Core modules and nested components come back as byte windows, not copies. */
   section(header: SectionHeader): Section {
+    let cache = parsedSections.get(this.bytes);
+    const cached = cache?.get(header.start);
+    if (cached !== undefined && cached.kind === header.kind) return cached;
     const r = new ByteReader(this.bytes, header.start, header.end);
     const section = readSectionPayload(header.kind, r);
     r.expectEnd(`the ${header.kind} section`);
+    if (cache === undefined) parsedSections.set(this.bytes, (cache = new Map()));
+    cache.set(header.start, section);
     return section;
   }
 

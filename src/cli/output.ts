@@ -114,6 +114,20 @@ export function formatError(e: DiagnosticLike, s: Style = createStyle(process.st
   return `${s.error('error:')} ${text}${hint}\n`;
 }
 
+/** A warning, as an error is shown but with `warning:`: `warning: <file>: <message> [WCxxxx]`, then its hint. */
+export function formatWarning(w: DiagnosticLike, s: Style = createStyle(process.stderr)): string {
+  let text = w.format();
+  const code = ` [${w.code}]`;
+  if (s.color && text.endsWith(code)) text = `${text.slice(0, -code.length)} ${s.code(`[${w.code}]`)}`;
+  const hint = w.hint === undefined ? '' : `\n  ${s.hint('hint:')} ${w.hint}`;
+  return `${s.warning('warning:')} ${text}${hint}\n`;
+}
+
+/** Prints warnings on stderr, one each (the command still succeeds). */
+export function reportWarnings(warnings: readonly DiagnosticLike[]): void {
+  for (const w of warnings) process.stderr.write(formatWarning(w));
+}
+
 /** A one-line message that is not a diagnostic (usage mistakes, internal errors): `error: <text>`, then the hint. */
 export function formatMessage(text: string, hint?: string, s: Style = createStyle(process.stderr)): string {
   return `${s.error('error:')} ${text}${hint === undefined ? '' : `\n  ${s.hint('hint:')} ${hint}`}\n`;

@@ -7,7 +7,7 @@ import type {
   AnyType, ComponentType, CoreModuleType, DefinedType, Extern, FuncType, InstanceType, ResourceAlias, ResourceType,
   ValueType,
 } from './model.js';
-import { isResource, isValueType, newResource } from './model.js';
+import { isNamedNonValueType, isResource, isValueType, newResource } from './model.js';
 import { Instantiation, matchResources } from './instantiate.js';
 import { freshComponent, freshInstance, Substitution } from './substitute.js';
 import { TypeMeasure } from './type-info.js';
@@ -194,9 +194,8 @@ class Scope {
         return { kind: 'value', type: this.at(this.values, s.index, 'value') };
       case 'type': {
         const type = this.type(s.index);
-        if (!isResource(type) && !isValueType(type)) {
-          return this.fail('WC2003', `exporting a ${type.kind} type by name is not supported`);
-        }
+        // A function, instance or component type can be named too (components may; WIT cannot say it).
+        if (isNamedNonValueType(type)) return { kind: 'type', type };
         const alias = this.typeAliases.get(s.index);
         return alias === undefined ? { kind: 'type', type } : { kind: 'type', type, alias };
       }
@@ -264,9 +263,7 @@ class Scope {
           return { kind: 'type', type: r };
         }
         const type = this.type(t.bound.type);
-        if (!isResource(type) && !isValueType(type)) {
-          return this.fail('WC2003', `a ${type.kind} type as a type import or export is not supported`);
-        }
+        if (isNamedNonValueType(type)) return { kind: 'type', type };
         return this.namedType(type, this.typeAliases.get(t.bound.type));
       }
       case 'component': {
@@ -553,7 +550,8 @@ function exportExtern(scope: Scope, x: bin.Export): Extern {
   const actual = scope.item(x.item);
   if (x.type === undefined) {
     // A component's type export names the type: a new identity, as for an `eq` bound.
-    return actual.kind === 'type' ? scope.namedType(actual.type, actual.alias) : actual;
+    if (actual.kind !== 'type' || isNamedNonValueType(actual.type)) return actual;
+    return scope.namedType(actual.type, actual.alias);
   }
   const declaredBefore = scope.declared.length;
   const ascribed = scope.externType(x.type, x.name.name);
