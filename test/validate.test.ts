@@ -180,7 +180,7 @@ const ruleCases: { name: string; code: string; bytes: () => Promise<Uint8Array> 
   },
   {
     name: 'type nesting deeper than 100',
-    code: 'WC1110',
+    code: 'WC1011',
     bytes: async () => {
       let types = '(type $t0 (list u8))';
       for (let i = 1; i <= 101; i++) types += ` (type $t${i} (list $t${i - 1}))`;

@@ -32,7 +32,6 @@ export const diagnostics = {
   WC1107: { title: 'invalid canonical options', hint: 'each option at most once, one string encoding, `realloc` and strings/lists need `memory`, `callback` needs `async`, no `post-return` on lowerings' },
   WC1108: { title: 'instantiation arguments do not match', hint: 'every import of the instantiated component (or core module) must be supplied once, by an argument of the same name and kind' },
   WC1109: { title: 'invalid alias', hint: 'an alias must name an export the instance has, with its kind, or an outer definition within the enclosing scopes' },
-  WC1110: { title: 'limit exceeded', hint: 'the component exceeds a limit wasm-tools applies (type nesting depth 100, type size 1,000,000, counts of definitions)' },
   WC1111: { title: 'invalid embedded core module', hint: 'an embedded core module must start with a core WebAssembly header (\\0asm, version 1) and its sections must fit in it' },
   WC1112: { title: 'type not valid where used', hint: 'an import or export may only use types that are themselves imported or exported before it (and resources defined or imported before use)' },
   WC1113: { title: 'reserved byte not zero', hint: 'the `cancellable` immediate of `waitable-set.*` and `thread.*` built-ins was removed (component-model#716): the byte must be 0x00' },

@@ -1,3 +1,4 @@
+import { limits } from '../binary/limits.js';
 import type * as bin from '../binary/ast.js';
 import { ComponentReader, type SectionHeader } from '../binary/read.js';
 import { validateCanon } from './canon.js';
@@ -32,12 +33,12 @@ export function validateReader(reader: ComponentReader, parent: Scope | undefine
   for (const header of reader.headers) {
     scope.offset = header.offset;
     if (header.kind === 'coreModule') {
-      if (scope.modules.length >= MAX_MODULES) scope.fail('WC1110', `modules count exceeds limit of ${MAX_MODULES}`);
+      if (scope.modules.length >= MAX_MODULES) scope.fail('WC1013', `modules count exceeds limit of ${MAX_MODULES}`);
       scope.modules.push(readCoreModule(reader.bytes, header.start, header.end));
       continue;
     }
     if (header.kind === 'component') {
-      if (scope.components.length >= MAX_COMPONENTS) scope.fail('WC1110', `components count exceeds limit of ${MAX_COMPONENTS}`);
+      if (scope.components.length >= MAX_COMPONENTS) scope.fail('WC1013', `components count exceeds limit of ${MAX_COMPONENTS}`);
       const cached = known?.get(header.start);
       scope.components.push(cached ?? validateReader(reader.nested(header), scope, known));
       continue;
@@ -53,7 +54,10 @@ export function validateReader(reader: ComponentReader, parent: Scope | undefine
 
 export function infoOf(entities: readonly Entity[], scope: Scope): { size: number; depth: number; borrow: boolean } {
   const info = combine(entities.map(entityInfo));
-  if (info === undefined) scope.fail('WC1110', 'effective type size exceeds the limit of 1000000');
+  if (info === undefined) scope.fail('WC1012', 'effective type size exceeds the limit of 1000000');
+  // Instance and component types nest too (through outer aliases, without nesting in the binary): deeper than
+  // wasmparser can represent is refused, so that no walk over them recurses without bound.
+  if (info.depth > limits.typeDepth) scope.fail('WC1011', `type nesting is too deep (${info.depth} levels, at most ${limits.typeDepth})`);
   return info;
 }
 
@@ -69,7 +73,7 @@ function validateSection(scope: Scope, section: bin.Section, header: SectionHead
       return;
     case 'type':
       for (const t of section.items) {
-        if (scope.types.length + scope.coreTypes.length >= MAX_TYPES) scope.fail('WC1110', `types count exceeds limit of ${MAX_TYPES}`);
+        if (scope.types.length + scope.coreTypes.length >= MAX_TYPES) scope.fail('WC1013', `types count exceeds limit of ${MAX_TYPES}`);
         scope.types.push(defineType(scope, t));
       }
       return;
@@ -135,7 +139,7 @@ function declarator(scope: Scope, inner: Scope, decl: bin.ComponentDecl): void {
       addCoreType(inner, decl.type);
       return;
     case 'type':
-      if (inner.types.length + inner.coreTypes.length >= MAX_TYPES) inner.fail('WC1110', `types count exceeds limit of ${MAX_TYPES}`);
+      if (inner.types.length + inner.coreTypes.length >= MAX_TYPES) inner.fail('WC1013', `types count exceeds limit of ${MAX_TYPES}`);
       inner.types.push(defineType(inner, decl.type));
       return;
     case 'alias':
@@ -166,7 +170,7 @@ function instanceType(scope: Scope, decls: readonly bin.InstanceDecl[]): Instanc
 // ───────────────────────────── core types and instances ─────────────────────────────
 
 function addCoreType(scope: Scope, t: bin.CoreType): void {
-  if (scope.types.length + scope.coreTypes.length >= MAX_TYPES) scope.fail('WC1110', `types count exceeds limit of ${MAX_TYPES}`);
+  if (scope.types.length + scope.coreTypes.length >= MAX_TYPES) scope.fail('WC1013', `types count exceeds limit of ${MAX_TYPES}`);
   switch (t.kind) {
     case 'rec':
       for (const s of t.types) scope.coreTypes.push(s.type.kind === 'func' ? { k: 'func' } : { k: 'other' });
@@ -226,7 +230,7 @@ const MAX_CORE_ITEMS = 1_000_000;
 function pushCore(scope: Scope, kind: CoreKind | 'type' | 'module' | 'instance', sig?: string): void {
   switch (kind) {
     case 'func':
-      if (scope.coreFuncs.length >= MAX_CORE_ITEMS) scope.fail('WC1110', 'core functions count exceeds limit');
+      if (scope.coreFuncs.length >= MAX_CORE_ITEMS) scope.fail('WC1013', 'core functions count exceeds limit');
       scope.coreFuncs.push(sig);
       return;
     case 'table':
@@ -248,7 +252,7 @@ function pushCore(scope: Scope, kind: CoreKind | 'type' | 'module' | 'instance',
 
 function checkInstanceCount(scope: Scope): void {
   if (scope.instances.length + scope.coreInstances.length >= MAX_INSTANCES) {
-    scope.fail('WC1110', `instances count exceeds limit of ${MAX_INSTANCES}`);
+    scope.fail('WC1013', `instances count exceeds limit of ${MAX_INSTANCES}`);
   }
 }
 
@@ -350,22 +354,22 @@ export function entityAt(scope: Scope, item: bin.SortIdx): Entity {
 export function pushEntity(scope: Scope, e: Entity): void {
   switch (e.kind) {
     case 'module':
-      if (scope.modules.length >= MAX_MODULES) scope.fail('WC1110', `modules count exceeds limit of ${MAX_MODULES}`);
+      if (scope.modules.length >= MAX_MODULES) scope.fail('WC1013', `modules count exceeds limit of ${MAX_MODULES}`);
       scope.modules.push(e.type);
       return;
     case 'func':
-      if (scope.funcs.length >= MAX_FUNCS) scope.fail('WC1110', `functions count exceeds limit of ${MAX_FUNCS}`);
+      if (scope.funcs.length >= MAX_FUNCS) scope.fail('WC1013', `functions count exceeds limit of ${MAX_FUNCS}`);
       scope.funcs.push(e.type);
       return;
     case 'value':
       scope.values.push({ type: e.type, used: false });
       return;
     case 'type':
-      if (scope.types.length + scope.coreTypes.length >= MAX_TYPES) scope.fail('WC1110', `types count exceeds limit of ${MAX_TYPES}`);
+      if (scope.types.length + scope.coreTypes.length >= MAX_TYPES) scope.fail('WC1013', `types count exceeds limit of ${MAX_TYPES}`);
       scope.types.push(e.type);
       return;
     case 'component':
-      if (scope.components.length >= MAX_COMPONENTS) scope.fail('WC1110', `components count exceeds limit of ${MAX_COMPONENTS}`);
+      if (scope.components.length >= MAX_COMPONENTS) scope.fail('WC1013', `components count exceeds limit of ${MAX_COMPONENTS}`);
       scope.components.push(e.type);
       return;
     case 'instance':

@@ -38,14 +38,14 @@ function checkLabels(scope: Scope, names: readonly string[], what: string): void
 
 function info(scope: Scope, parts: readonly TypeInfo[], borrow = false): TypeInfo {
   const i = combine(parts);
-  if (i === undefined) scope.fail('WC1110', 'effective type size exceeds the limit of 1000000');
+  if (i === undefined) scope.fail('WC1012', 'effective type size exceeds the limit of 1000000');
   if (borrow) i.borrow = true;
   return i;
 }
 
 function defined(scope: Scope, kind: DefinedKind, parts: ValT[], extra: Partial<DefinedT> = {}, ptr = false, flat?: number): DefinedT {
   const i = info(scope, parts.map(valInfo), extra.info?.borrow ?? false);
-  if (i.depth > MAX_TYPE_DEPTH) scope.fail('WC1110', 'type nesting is too deep');
+  if (i.depth > MAX_TYPE_DEPTH) scope.fail('WC1011', 'type nesting is too deep');
   // Streams and futures are handles: what they carry is never lowered with them.
   const handle = kind === 'stream' || kind === 'future';
   const hasPtr = ptr || (!handle && parts.some((p) => (typeof p === 'string' ? p === 'string' : p.ptr)));
@@ -67,7 +67,7 @@ export function defineSimple(scope: Scope, t: Exclude<bin.TypeDef, { kind: 'comp
       return defined(scope, 'prim', [], { prim: t.type }, t.type === 'string', t.type === 'string' ? 2 : 1);
     case 'record':
       if (t.fields.length === 0) scope.fail('WC1103', 'record type must have at least one field');
-      if (t.fields.length > MAX_FIELDS) scope.fail('WC1110', `record field count exceeds limit of ${MAX_FIELDS}`);
+      if (t.fields.length > MAX_FIELDS) scope.fail('WC1013', `record field count exceeds limit of ${MAX_FIELDS}`);
       checkLabels(scope, t.fields.map((f) => f.name), 'record field');
       {
         const slots = t.fields.map((f) => valType(scope, f.type));
@@ -75,7 +75,7 @@ export function defineSimple(scope: Scope, t: Exclude<bin.TypeDef, { kind: 'comp
       }
     case 'variant':
       if (t.cases.length === 0) scope.fail('WC1103', 'variant type must have at least one case');
-      if (t.cases.length > MAX_FIELDS) scope.fail('WC1110', `variant case count exceeds limit of ${MAX_FIELDS}`);
+      if (t.cases.length > MAX_FIELDS) scope.fail('WC1013', `variant case count exceeds limit of ${MAX_FIELDS}`);
       checkLabels(scope, t.cases.map((c) => c.name), 'variant case');
       {
         const cases = t.cases.map((c) => (c.type === undefined ? undefined : valType(scope, c.type)));
@@ -95,7 +95,7 @@ export function defineSimple(scope: Scope, t: Exclude<bin.TypeDef, { kind: 'comp
       }
     case 'tuple':
       if (t.types.length === 0) scope.fail('WC1103', 'tuple type must have at least one type');
-      if (t.types.length > MAX_FIELDS) scope.fail('WC1110', `tuple type count exceeds limit of ${MAX_FIELDS}`);
+      if (t.types.length > MAX_FIELDS) scope.fail('WC1013', `tuple type count exceeds limit of ${MAX_FIELDS}`);
       {
         const slots = t.types.map((x) => valType(scope, x));
         return defined(scope, 'tuple', slots, { slots });
@@ -107,7 +107,7 @@ export function defineSimple(scope: Scope, t: Exclude<bin.TypeDef, { kind: 'comp
       return defined(scope, 'flags', [], { labels: t.names }, false, 1);
     case 'enum':
       if (t.names.length === 0) scope.fail('WC1103', 'enum type must have at least one variant');
-      if (t.names.length > MAX_FIELDS) scope.fail('WC1110', `enum case count exceeds limit of ${MAX_FIELDS}`);
+      if (t.names.length > MAX_FIELDS) scope.fail('WC1013', `enum case count exceeds limit of ${MAX_FIELDS}`);
       checkLabels(scope, t.names, 'enum tag');
       return defined(scope, 'enum', [], { labels: t.names }, false, 1);
     case 'option':
