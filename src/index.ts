@@ -14,17 +14,18 @@ export { loadWitWorld, type LoadWitOptions, type LoadedWorld, type WitInput } fr
 export { build, type ArtifactKind, type ArtifactResult, type BuildOptions, type BuildResult } from './api/build.js';
 export { watch, type WatchOptions, type WatchResult, type Watcher } from './api/watch.js';
 export { plug, type PlugOptions } from './api/plug.js';
+export { init, type InitOptions, type InitResult } from './api/init.js';
 export { compose, type ComposeOptions, type ComposeResult } from './api/compose.js';
 export { InvalidOutputError, ValidationError, validateComponent } from './validate/index.js';
 export { planComposition, type PlanOptions, type PlanResult } from './api/plan.js';
 export {
   planFormats, planGraph, planJson, renderPlan, renderSvg as renderPlanSvg, type PlanFormat, type PlanGraph,
   type PlanGraphEdge, type PlanGraphExport, type PlanGraphImport, type PlanGraphInstance, type PlanGraphKind,
-  type PlanGraphOptions, type PlanGraphSource, type PlanJson, type PlanTextOptions,
+  type PlanGraphOptions, type PlanGraphSource, type PlanJson, type PlanTextColors, type PlanTextOptions,
 } from './plan-view/index.js';
 export {
   defineConfig, type ArtifactsConfig, type JsArtifactOptions, type WadmArtifactOptions, type WcomposeConfig,
-} from './config/schema.js';
+} from './config/types.js';
 export type * from './graph/model.js';
 export { WcomposeError, isWcomposeError } from './diagnostics/error.js';
 export { WcomposeWarning } from './diagnostics/warning.js';

@@ -47,6 +47,6 @@ describe('checking a whole composition', () => {
     const cli = await runCli(['check'], { cwd: p.dir });
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);
-    expect(cli.stdout).toMatch(/^ok: .*compose\.config\.ts: 2 instances, 0 imports, 1 exports\n$/);
+    expect(cli.stdout).toMatch(/^ok: .*compose\.config\.ts: 2 instances, 0 imports, 1 export\n$/);
   });
 });

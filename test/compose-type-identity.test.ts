@@ -270,7 +270,7 @@ describe('components that export a function type', () => {
   it('a function type that differs is a type mismatch', async () => {
     const p = await project({ consumer: await wat('functype-consumer-bad'), provider: await wat('functype-provider') });
     const result = plug({ socket: p.path('consumer.wasm'), plugs: [p.path('provider.wasm')], output: p.path('out.wasm') });
-    await expect(result).rejects.toMatchObject({ code: 'WC4009' });
+    await expect(result).rejects.toMatchObject({ code: 'WC3005' });
     await expect(result).rejects.toThrow(/ft: expected func\(y: u32\) -> u32, found func\(x: u32\) -> u32/);
     expect(p.exists('out.wasm')).toBe(false);
   });

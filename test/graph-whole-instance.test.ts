@@ -46,12 +46,12 @@ describe('whole-instance arguments', () => {
     expect([cli.code, cli.stderr]).toEqual([0, '']);
   });
 
-  it('naming the export that does not fit is a type mismatch (WC4009), in build and check; nothing is written', async () => {
+  it('naming the export that does not fit is a type mismatch (WC3003, the code check gives too), in build and check; nothing is written', async () => {
     const p = await project();
     await p.writeConfig(config({ instance: 'p', export: 'host' }, 'p'));
     const error = await build({ cwd: p.dir }).catch((e: unknown) => e);
     if (!isWcomposeError(error)) throw error;
-    expect(error.code).toBe('WC4009');
+    expect(error.code).toBe('WC3003');
     expect(error.path).toEqual(['instance "c" ← export "host" of instance "p"']);
     expect(error.message).toBe("host: expected an interface, found a function");
     expect(p.exists('composed.wasm')).toBe(false);
@@ -61,7 +61,7 @@ describe('whole-instance arguments', () => {
     expect(checked.findings.map((f) => [f.code, f.path[0]])).toEqual([['WC3003', 'instance "c" ← export "host" of instance "p"']]);
     const cli = await runCli(['build'], { cwd: p.dir });
     expect(cli.code).toBe(1);
-    expect(cli.stderr).toContain('[WC4009]');
+    expect(cli.stderr).toContain('[WC3003]');
     expect(await p.files()).toEqual(['compose.config.ts', 'consumer.wasm', 'provider.wasm']);
   });
 

@@ -1,11 +1,11 @@
 import { dirname } from 'node:path';
 import {
-  artifactPaths, checkArtifactPaths, generateArtifacts, resolveArtifacts, writeAllAtomic, type ArtifactPlan,
+  artifactPaths, checkArtifactPaths, generateArtifacts, resolveArtifacts, writeAllAtomic, type ArtifactKind, type ArtifactPlan,
   type ArtifactResult,
 } from '../artifacts/index.js';
 import { obtainConfig } from '../config/load-config.js';
 import { outputPath, resolveConfig } from '../config/resolve.js';
-import type { ArtifactsConfig, WcomposeConfig } from '../config/schema.js';
+import type { ArtifactsConfig, WcomposeConfig } from '../config/types.js';
 import { checkOutputPaths, type NamedPath } from '../emit/output-paths.js';
 import type { WcomposeWarning } from '../diagnostics/warning.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
@@ -74,6 +74,31 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
 /** `build`, recording in `trace` what it reads and writes. */
 export async function buildTraced(options: BuildOptions, trace: BuildTrace): Promise<BuildResult> {
+  return (await prepareBuild(options, trace)).write();
+}
+
+/** A composition planned and emitted in memory, not written yet: what `build` writes, for callers that decide where. */
+export interface PreparedBuild {
+  plan: Plan;
+  /** The composed component, as chunks (embedded components are views of the inputs' bytes, not copies). */
+  chunks: readonly Uint8Array[];
+  size: number;
+  configFile: string | undefined;
+  /** Where `write` puts it: `options.output`, else the config's `output`, else `composed.wasm` next to the config. */
+  output: string;
+  /** Whether `options.output` or the config names the output (false: `output` is the default `composed.wasm`). */
+  outputNamed: boolean;
+  /** The artifacts asked for (by the config or `options.artifacts`): they need `write`, next to `output`. */
+  artifactKinds: ArtifactKind[];
+  /** Writes the component and its artifacts, all or nothing, as `build` does. */
+  write(): Promise<BuildResult>;
+}
+
+/**
+ * Loads the config, plans and emits the composition in memory, and returns it with a `write` that does the rest of
+ * `build`. The CLI uses it to send the component to stdout (or print it as text) when no file is named.
+ */
+export async function prepareBuild(options: BuildOptions = {}, trace: BuildTrace = {}): Promise<PreparedBuild> {
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress ?? ((): void => {});
   const { config, configFile } = await obtainConfig(options.config, cwd, (file) => {
@@ -98,17 +123,21 @@ export async function buildTraced(options: BuildOptions, trace: BuildTrace): Pro
   const { plan, chunks, size } = composeChunks(spec, { validate: options.validate });
 
   const kinds = (['wit', 'js', 'wadm'] as const).filter((k) => artifacts[k] !== undefined);
-  if (kinds.length === 0) {
-    await writeFileAtomic(output, chunks);
-    return { output, size, plan, configFile, artifacts: [], warnings: plan.warnings };
-  }
-  await checkArtifactPaths(output, artifacts);
-  progress(`writing ${kinds.join(', ')}…`);
-  const bytes = concat(chunks, size);
-  const { entries, results } = await generateArtifacts(artifacts, { output, bytes, plan });
-  // The artifacts first, the composed component last: a new .wasm means its artifacts are in place.
-  await writeAllAtomic([...entries, { kind: 'file', path: output, data: chunks }]);
-  return { output, size, plan, configFile, artifacts: results, warnings: plan.warnings };
+  const write = async (): Promise<BuildResult> => {
+    if (kinds.length === 0) {
+      await writeFileAtomic(output, chunks);
+      return { output, size, plan, configFile, artifacts: [], warnings: plan.warnings };
+    }
+    await checkArtifactPaths(output, artifacts);
+    progress(`writing ${kinds.join(', ')}…`);
+    const bytes = concat(chunks, size);
+    const { entries, results } = await generateArtifacts(artifacts, { output, bytes, plan });
+    // The artifacts first, the composed component last: a new .wasm means its artifacts are in place.
+    await writeAllAtomic([...entries, { kind: 'file', path: output, data: chunks }]);
+    return { output, size, plan, configFile, artifacts: results, warnings: plan.warnings };
+  };
+  const outputNamed = options.output !== undefined || config.output !== undefined;
+  return { plan, chunks, size, configFile, output, outputNamed, artifactKinds: kinds, write };
 }
 
 /** What a build writes, named for messages: the composed component and the artifacts. */
@@ -120,7 +149,8 @@ function buildOutputs(output: string, artifacts: ArtifactPlan): NamedPath[] {
   return out;
 }
 
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+/** The chunks joined into one buffer. */
+export function concat(chunks: readonly Uint8Array[], size = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {

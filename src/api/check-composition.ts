@@ -1,7 +1,7 @@
 import type { Finding } from '../check/finding.js';
 import { obtainConfig } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve.js';
-import type { WcomposeConfig } from '../config/schema.js';
+import type { WcomposeConfig } from '../config/types.js';
 import { isWcomposeError } from '../diagnostics/error.js';
 import type { WcomposeWarning } from '../diagnostics/warning.js';
 import type { Plan } from '../graph/model.js';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { obtainConfig } from '../config/load-config.js';
 import { outputPath, resolveConfig } from '../config/resolve.js';
-import type { WcomposeConfig } from '../config/schema.js';
+import type { WcomposeConfig } from '../config/types.js';
 import { checkOutputPaths } from '../emit/output-paths.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { WcomposeWarning } from '../diagnostics/warning.js';
@@ -29,6 +29,11 @@ export interface PlanResult {
   configFile: string | undefined;
   /** Where `build` would write the composed component. */
   output: string;
+  /**
+   * Whether `options.output` or the config names that file; if not, `output` is the default `composed.wasm` of
+   * `build()`, and the `wcompose build` command writes to stdout instead.
+   */
+  outputNamed: boolean;
   /** The SVG file written, when `svg` was given. */
   svg: string | undefined;
   /** What is valid but probably not meant (the plan's warnings), as `build` reports them. */
@@ -55,5 +60,6 @@ export async function planComposition(options: PlanOptions = {}): Promise<PlanRe
     ], configFile);
     await writeFileAtomic(svg, new TextEncoder().encode(await renderSvg(graph)));
   }
-  return { plan: p, graph, configFile, output, svg, warnings: p.warnings };
+  const outputNamed = options.output !== undefined || config.output !== undefined;
+  return { plan: p, graph, configFile, output, outputNamed, svg, warnings: p.warnings };
 }

@@ -1,5 +1,5 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import type { ArtifactsConfig, JsArtifactOptions, WadmArtifactOptions } from '../config/schema.js';
+import type { ArtifactsConfig, JsArtifactOptions, WadmArtifactOptions } from '../config/types.js';
 
 /** The kinds of artifacts, in the order they are written (the composed component itself comes last). */
 export type ArtifactKind = 'wit' | 'js' | 'wadm';

@@ -1,4 +1,5 @@
 import { WcomposeError } from '../diagnostics/error.js';
+import { plural } from '../diagnostics/plural.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { limits } from './limits.js';
 
@@ -53,7 +54,7 @@ export class ByteReader {
 
   private need(n: number, what: string): void {
     if (this.pos + n > this.end) {
-      this.fail('WC1001', `unexpected end of ${what}: needed ${n} byte(s), ${Math.max(0, this.end - this.pos)} left`);
+      this.fail('WC1001', `unexpected end of ${what}: needed ${plural(n, 'byte')}, ${Math.max(0, this.end - this.pos)} left`);
     }
   }
 
@@ -146,7 +147,7 @@ export class ByteReader {
     const n = this.u32();
     if (limit !== undefined && n > limit.max) this.fail('WC1013', `${n} ${limit.what} are more than the ${limit.max} allowed`, at);
     // Every item takes at least a byte: a count larger than what is left is corrupt, and must not allocate.
-    if (n > this.end - this.pos) this.fail('WC1001', `a vector claims ${n} items but only ${this.end - this.pos} byte(s) are left`);
+    if (n > this.end - this.pos) this.fail('WC1001', `a vector claims ${plural(n, 'item')} but only ${plural(this.end - this.pos, 'byte')} ${this.end - this.pos === 1 ? 'is' : 'are'} left`);
     const out: T[] = [];
     for (let i = 0; i < n; i++) out.push(item(this));
     return out;
@@ -173,13 +174,13 @@ export class ByteReader {
   sub(n: number, what: string): ByteReader {
     const start = this.pos;
     if (start + n > this.end) {
-      this.fail('WC1006', `${what} of ${n} byte(s) runs past the end of its container (${this.end - start} byte(s) left)`);
+      this.fail('WC1006', `${what} of ${plural(n, 'byte')} runs past the end of its container (${plural(this.end - start, 'byte')} left)`);
     }
     this.pos += n;
     return new ByteReader(this.bytes, start, start + n);
   }
 
   expectEnd(what: string): void {
-    if (this.pos !== this.end) this.fail('WC1010', `${this.end - this.pos} unread byte(s) at the end of ${what}`);
+    if (this.pos !== this.end) this.fail('WC1010', `${plural(this.end - this.pos, 'unread byte')} at the end of ${what}`);
   }
 }

@@ -3,6 +3,7 @@ import type {
   ExternType, FuncType, Import, Instance, InstanceDecl, NameAttribute, PrimValType, Section, SectionKind, Sort, SortIdx,
   Start, TypeDef, ValType, ValueDef,
 } from './ast.js';
+import { plural } from '../diagnostics/plural.js';
 import { SectionId } from './ast.js';
 import { ByteReader } from './byte-reader.js';
 import { limits } from './limits.js';
@@ -99,7 +100,7 @@ function checkPreamble(r: ByteReader): void {
   const size = r.end - r.pos;
   if (size < 8) {
     if (size === 0) r.fail('WC1001', 'the file is empty');
-    r.fail('WC1001', `the input is ${size} byte(s) long, shorter than the 8-byte preamble`);
+    r.fail('WC1001', `the input is ${plural(size, 'byte')} long, shorter than the 8-byte preamble`);
   }
   const at = r.pos;
   for (let i = 0; i < 4; i++) {

@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../version.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerInit } from './commands/init.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerPlug } from './commands/plug.js';
 import { registerPlan } from './commands/plan.js';
+import { installInterruptHandler } from './interrupt.js';
 import { ExitCode } from './run-command.js';
 
 /** Builds the command-line program; a thin shell over the programmatic API. */
@@ -19,10 +21,12 @@ export function createProgram(): Command {
   registerInspect(program);
   registerCheck(program);
   registerPlan(program);
+  registerInit(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
+  installInterruptHandler();
   const program = createProgram();
   try {
     await program.parseAsync(argv);

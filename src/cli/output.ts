@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { ChalkInstance } from 'chalk';
+import { codeFrame } from './code-frame.js';
 
 /**
  * Shared terminal output for the command line: the colour decision, styles for diagnostics, a progress line, and
@@ -92,6 +93,9 @@ export interface DiagnosticLike {
   readonly message: string;
   readonly file?: string | undefined;
   readonly offset?: number | undefined;
+  /** 1-based line and column in `file`, for errors in text: the message then shows the lines around it. */
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
   readonly path?: readonly string[] | undefined;
   readonly hint?: string | undefined;
   /** `file: path › chain: message [WCxxxx]`, as `WcomposeError.format()` gives it. */
@@ -100,7 +104,8 @@ export interface DiagnosticLike {
 
 /**
  * The one-line form of an error: `error: <file>: <path chain>: <message> [WCxxxx]` and, on the next line,
- * `  hint: …`. Colours, when `s` has them, never change the text itself: without them the output is exactly
+ * `  hint: …`. An error with a line and column in a text file (`error: <file>:<line>:<column>: …`) shows the lines
+ * around it between the two. Colours, when `s` has them, never change the text itself: without them (and a frame) the output is exactly
  * `error: ${e.format()}\n  hint: ${e.hint}\n`.
  */
 export function formatError(e: DiagnosticLike, s: Style = createStyle(process.stderr)): string {
@@ -111,7 +116,9 @@ export function formatError(e: DiagnosticLike, s: Style = createStyle(process.st
     if (e.file !== undefined && text.startsWith(`${e.file}:`)) text = `${s.path(e.file)}${text.slice(e.file.length)}`;
   }
   const hint = e.hint === undefined ? '' : `\n  ${s.hint('hint:')} ${e.hint}`;
-  return `${s.error('error:')} ${text}${hint}\n`;
+  const frame = e.file !== undefined && e.line !== undefined ? codeFrame(e.file, e.line, e.column, s.color) : undefined;
+  const shown = frame === undefined ? '' : `\n${frame.replace(/^/gm, '  ')}`;
+  return `${s.error('error:')} ${text}${shown}${hint}\n`;
 }
 
 /** A warning, as an error is shown but with `warning:`: `warning: <file>: <message> [WCxxxx]`, then its hint. */
@@ -249,7 +256,4 @@ export async function withProgress<T>(text: string, work: () => Promise<T>, opti
   }
 }
 
-/** `n thing` or `n things`. */
-export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : pluralForm}`;
-}
+export { plural } from '../diagnostics/plural.js';

@@ -6,9 +6,10 @@ export class UsageError extends Error {}
 
 /**
  * Exit codes, documented in the README: 0 ok, 1 a problem in the inputs, 2 a usage error, 70 a bug in wcompose (an
- * internal error: sysexits' EX_SOFTWARE), so that CI can tell a bad component from a bug in the tool.
+ * internal error: sysexits' EX_SOFTWARE), so that CI can tell a bad component from a bug in the tool, 130
+ * interrupted (Ctrl-C).
  */
-export const ExitCode = { ok: 0, problem: 1, usage: 2, internal: 70 } as const;
+export const ExitCode = { ok: 0, problem: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
 /** The exit code for a failure: 1 for a diagnostic (a problem in the inputs), 70 for anything else (a bug). */
 export function exitCodeFor(e: unknown): number {

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import { WcomposeError } from '../diagnostics/error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { configSchema, optionKeys, type WcomposeConfig } from './schema.js';
+import { selfEntry } from './self-entry.js';
+import { syntaxErrorLocation } from './syntax-location.js';
 
 export const configFileNames = ['compose.config.ts', 'compose.config.mts', 'compose.config.js', 'compose.config.mjs'];
 
@@ -28,22 +30,45 @@ export function findConfig(cwd: string, given?: string): string {
 /** Loads a config file with jiti (TypeScript without a build step) and validates it. */
 export async function loadConfig(path: string): Promise<WcomposeConfig> {
   let loaded: unknown;
+  const alias = selfEntry();
+  const jiti = (): ReturnType<typeof createJiti> =>
+    createJiti(import.meta.url, { moduleCache: false, fsCache: false, ...(alias === undefined ? {} : { alias: { wcompose: alias } }) });
   try {
     if (isNativeEsm(path)) {
-      // jiti hands ES modules to Node's loader, which caches them by URL: a query made of the file's mtime and size
-      // loads a changed config again (for `build --watch`); an unchanged one comes from the cache.
-      const { mtimeMs, size } = statSync(path);
-      const mod = (await import(`${pathToFileURL(path).href}?v=${mtimeMs}-${size}`)) as { default?: unknown };
-      loaded = mod.default ?? mod;
+      try {
+        // jiti hands ES modules to Node's loader, which caches them by URL: a query made of the file's mtime and size
+        // loads a changed config again (for `build --watch`); an unchanged one comes from the cache.
+        const { mtimeMs, size } = statSync(path);
+        const mod = (await import(`${pathToFileURL(path).href}?v=${mtimeMs}-${size}`)) as { default?: unknown };
+        loaded = mod.default ?? mod;
+      } catch (e) {
+        // `import … from 'wcompose'` where wcompose is not installed in the project (global, npx): Node cannot
+        // resolve it, jiti can (see selfEntry). Nothing of the config ran: resolution fails before evaluation.
+        if (!cannotFindWcompose(e)) throw e;
+        loaded = await jiti().import(path, { default: true });
+      }
     } else {
-      const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
-      loaded = await jiti.import(path, { default: true });
+      loaded = await jiti().import(path, { default: true });
     }
   } catch (e) {
+    const at = syntaxErrorLocation(path, jiti());
+    if (at !== undefined) {
+      throw new WcomposeError('WC4102', `syntax error: ${at.message}`, {
+        file: path,
+        line: at.line,
+        column: at.column,
+        hint: 'the config must be a JavaScript or TypeScript module: fix the syntax at that line and column',
+      });
+    }
     const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new WcomposeError('WC4102', `cannot load the config: ${message}`, { file: path });
   }
   return validateConfig(loaded, path);
+}
+
+function cannotFindWcompose(e: unknown): boolean {
+  const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'ERR_MODULE_NOT_FOUND' && typeof message === 'string' && message.includes("'wcompose'");
 }
 
 /** Whether jiti would load `path` with Node's own loader: `.mjs`, or `.js` in a `"type": "module"` package. */
@@ -63,7 +88,10 @@ function isNativeEsm(path: string): boolean {
 export function validateConfig(value: unknown, file: string | undefined): WcomposeConfig {
   const result = configSchema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  // An unknown key first: a misspelt `component` also leaves `components` missing, and the unknown key (with its
+  // "did you mean") is the one that says what to fix.
+  const issues = result.error.issues;
+  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
   throw new WcomposeError('WC4103', describeIssue(issue), { file, path: [configPath(issue.path)] });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ArtifactsConfig, JsArtifactOptions, WadmArtifactOptions, WcomposeConfig } from './types.js';
 
 /**
  * The shape of `compose.config.ts`. Names follow what a wac or Vite user would guess: `components` are files,
@@ -78,10 +79,6 @@ export const artifactsSchema = z.strictObject({
   wadm: z.union([z.boolean(), z.string().min(1), wadmArtifact]).optional(),
 });
 
-/** The `artifacts` option: what to write besides the composed component. */
-export type ArtifactsConfig = z.input<typeof artifactsSchema>;
-export type JsArtifactOptions = z.input<typeof jsArtifact>;
-export type WadmArtifactOptions = z.input<typeof wadmArtifact>;
 
 export const configSchema = z.strictObject({
   /** Where to write the composed component (relative to the config file). Default: `composed.wasm`. */
@@ -97,13 +94,17 @@ export const configSchema = z.strictObject({
   artifacts: artifactsSchema.optional(),
 });
 
-/** A wcompose configuration, as written in `compose.config.ts`. */
-export type WcomposeConfig = z.input<typeof configSchema>;
+export { defineConfig } from './types.js';
+export type { ArtifactsConfig, JsArtifactOptions, WadmArtifactOptions, WcomposeConfig } from './types.js';
 
-/** Gives a config its type in the editor; returns it unchanged. */
-export function defineConfig(config: WcomposeConfig): WcomposeConfig {
-  return config;
-}
+// The hand-written types (types.ts, what users see) and the schema (what is checked) accept the same configs: a
+// field added to one and not the other fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameConfig: Same<z.input<typeof configSchema>, WcomposeConfig> = true;
+const sameArtifacts: Same<z.input<typeof artifactsSchema>, ArtifactsConfig> = true;
+const sameJs: Same<z.input<typeof jsArtifact>, JsArtifactOptions> = true;
+const sameWadm: Same<z.input<typeof wadmArtifact>, WadmArtifactOptions> = true;
+void [sameConfig, sameArtifacts, sameJs, sameWadm];
 
 /**
  * The options each object of the config accepts, by where it sits, for "did you mean" hints. Derived from the

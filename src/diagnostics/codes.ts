@@ -63,7 +63,6 @@ export const diagnostics = {
   WC4006: { title: 'dependency cycle', hint: 'an instance cannot (even indirectly) consume its own exports; break the cycle with explicit arguments' },
   WC4007: { title: 'duplicate export name', hint: 'give one of the exports another name with `as`' },
   WC4008: { title: 'import not allowed', hint: 'supply this import from another component, or allow it in the config\'s `imports` policy' },
-  WC4009: { title: 'type mismatch', hint: 'the export does not satisfy the import; compare their WIT with `wcompose inspect`' },
   WC4010: { title: 'missing argument', hint: 'no instance exports this import, and the composition may not import it; add a component that exports it' },
   WC4011: { title: 'nothing exported (a warning)', hint: 'a composition that exports nothing is valid, but its host can call none of it: name the exports in the config\'s `exports`', severity: 'warning' },
   WC4012: { title: 'import depends on an instance', hint: 'an import of the composition cannot use a resource that one of its instances provides; supply this import from that instance too' },
@@ -77,6 +76,8 @@ export const diagnostics = {
   WC4104: { title: 'no component file matches', hint: 'check the path or glob; paths are relative to the config file' },
   WC4105: { title: 'duplicate component name', hint: 'two files have the same name: list components as { name: path } instead' },
   WC4106: { title: 'invalid WAT', hint: 'the .wat file does not parse as a component' },
+  WC4107: { title: 'config already exists', hint: 'wcompose init writes a new compose.config.ts and never overwrites one: edit the existing config, or move it away first' },
+  WC4108: { title: 'no component found', hint: 'wcompose init looks for .wasm components in the folder and its subfolders: build them first, or name the folder that holds them' },
   // emit: artifacts for other runtimes, written next to the composed component
   WC5001: { title: 'cannot print the world as WIT', hint: 'the composed component uses something WIT cannot express (e.g. it exports a type); turn off `artifacts.wit`, or export interfaces instead' },
   WC5002: { title: 'cannot generate JS bindings', hint: 'jco could not transpile the composed component; `npx jco transpile <file.wasm>` shows the same error, or turn off `artifacts.js`' },

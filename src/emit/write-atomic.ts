@@ -1,14 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { WcomposeError } from '../diagnostics/error.js';
+
+/** Temporary files being written: removed if the process exits meanwhile (Ctrl-C ends it with process.exit). */
+const pending = new Set<string>();
+process.once('exit', () => {
+  for (const tmp of pending) rmSync(tmp, { force: true });
+});
 
 /**
  * Writes `bytes` to `path` through a temporary file in the same folder and a rename, so readers never see a
  * half-written component and a failed build leaves no output file.
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
+  if (await isSpecialFile(path)) return writeInPlace(path, bytes);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  pending.add(tmp);
   try {
     await mkdir(dirname(path), { recursive: true });
     const file = await open(tmp, 'w');
@@ -25,9 +34,11 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly
       await file.close();
     }
     await rename(tmp, path);
+    pending.delete(tmp);
   } catch (e) {
     // The temporary may not exist, nor be removable (a parent that is a file): that must not hide the real failure.
     await rm(tmp, { force: true }).catch(() => {});
+    pending.delete(tmp);
     throw writeError(e, path);
   }
 }
@@ -68,4 +79,32 @@ function remaining(chunks: readonly Uint8Array[], offset: number): Uint8Array[] 
     skip = 0;
   }
   return out;
+}
+
+/**
+ * Whether `path` is something other than a regular file: `/dev/null`, `/dev/stdout`, a named pipe. Renaming a
+ * temporary file over one of those would replace the device itself (as root, /dev/null becomes a plain file), so
+ * they are written to in place.
+ */
+async function isSpecialFile(path: string): Promise<boolean> {
+  try {
+    const s = await stat(path);
+    return !s.isFile() && !s.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function writeInPlace(path: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
+  try {
+    const file = await open(path, 'w');
+    try {
+      for (const chunk of bytes instanceof Uint8Array ? [bytes] : bytes) await file.write(chunk);
+    } finally {
+      await file.close();
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new WcomposeError('WC9002', `cannot write file: ${code}`, { file: path });
+  }
 }

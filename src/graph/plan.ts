@@ -26,7 +26,7 @@ export interface PlanOptions {
   checker?: LinkChecker | undefined;
   /**
    * Hears of every link that does not type-check, and planning goes on (for `check`, which reports them all);
-   * without it, the first such link is a WC4009 error.
+   * without it, the first such link is an error with the code of its first problem (as `check` reports it).
    */
   onLinkProblems?: ((where: string, problems: Finding[]) => void) | undefined;
 }
@@ -163,8 +163,10 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
       if (problems.length > 0 && options.onLinkProblems !== undefined) {
         options.onLinkProblems(where, problems);
       } else if (problems.length > 0) {
+        // The first problem's own code (WC3xxx), as `wcompose check` reports the same link.
+        const first = problems[0]!;
         const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).map(formatFinding).join('; ')})` : '';
-        fail('WC4009', `${formatFinding(problems[0]!)}${more}`, [where]);
+        throw new WcomposeError(first.code, `${formatFinding(first)}${more}`, { file: spec.source, path: [where], hint: first.hint });
       }
       instantiation.supply(arg.name, actual);
     }

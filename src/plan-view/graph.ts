@@ -77,7 +77,7 @@ export interface PlanGraphOptions {
   configFile?: string | undefined;
   /** The output file `build` would write. */
   output?: string | undefined;
-  /** Absolute paths are shown relative to this folder. Default: leave paths as they are. */
+  /** Absolute paths inside this folder are shown relative to it (those outside stay absolute). Default: as they are. */
   relativeTo?: string | undefined;
 }
 
@@ -85,7 +85,10 @@ export interface PlanGraphOptions {
 export function planGraph(plan: Plan, options: PlanGraphOptions = {}): PlanGraph {
   const show = (path: string | undefined): string | undefined => {
     if (path === undefined) return undefined;
-    const shown = options.relativeTo !== undefined && isAbsolute(path) ? relative(options.relativeTo, path) || '.' : path;
+    // Relative only inside the folder: a file elsewhere reads better absolute than as `../../../x.wasm`.
+    const rel = options.relativeTo !== undefined && isAbsolute(path) ? relative(options.relativeTo, path) : undefined;
+    const inside = rel !== undefined && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+    const shown = rel === undefined ? path : inside ? rel || '.' : path;
     return shown.split(sep).join('/');
   };
   const instances = plan.instances.map((i) => ({ name: i.name, component: i.component.name, file: show(i.component.file)! }));

@@ -3,7 +3,7 @@ import { renderDot } from './dot.js';
 import type { PlanGraph } from './graph.js';
 import { renderJson } from './json.js';
 import { renderMermaid } from './mermaid.js';
-import { renderText, type PlanTextOptions } from './text.js';
+import { renderText, type PlanTextColors, type PlanTextOptions } from './text.js';
 
 export { planGraph } from './graph.js';
 export type {
@@ -12,7 +12,7 @@ export type {
 } from './graph.js';
 export { planJson, type PlanJson } from './json.js';
 export { renderSvg } from './svg.js';
-export { renderDot, renderJson, renderMermaid, renderText, type PlanTextOptions };
+export { renderDot, renderJson, renderMermaid, renderText, type PlanTextColors, type PlanTextOptions };
 
 /** The formats `wcompose plan --format` prints. */
 export const planFormats = ['text', 'mermaid', 'dot', 'json'] as const;

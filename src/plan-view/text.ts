@@ -1,10 +1,24 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { PlanGraph, PlanGraphEdge, PlanGraphExport, PlanGraphImport } from './graph.js';
 
-export interface PlanTextOptions {
-  /** Colours (a chalk instance); default none. */
-  chalk?: ChalkInstance | undefined;
+/**
+ * The styles the text view uses; a chalk instance is one. Declared here, not as chalk's type, so the published
+ * declarations do not depend on chalk's (which need @types/node).
+ */
+export interface PlanTextColors {
+  dim(text: string): string;
+  bold(text: string): string;
+  cyan(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
 }
+
+export interface PlanTextOptions {
+  /** Colours (e.g. a chalk instance); default none. */
+  chalk?: PlanTextColors | undefined;
+}
+
+const plain = (text: string): string => text;
+const noColors: PlanTextColors = { dim: plain, bold: plain, cyan: plain, yellow: plain, green: plain };
 
 /**
  * The plan as a tree for a terminal:
@@ -26,7 +40,7 @@ export interface PlanTextOptions {
  * Each import of the composition lists the instances it serves (`→ first, second`).
  */
 export function renderText(graph: PlanGraph, options: PlanTextOptions = {}): string {
-  const c = options.chalk ?? new Chalk({ level: 0 });
+  const c = options.chalk ?? noColors;
   const arrow = (s: string): string => c.dim(s);
   const lines: string[] = [];
 
@@ -60,7 +74,7 @@ function named(x: PlanGraphImport | PlanGraphExport): string {
   return `${x.name}: ${x.type ?? (x.kind === 'module' ? 'core module' : x.kind)}`;
 }
 
-function edgeSource(e: PlanGraphEdge, c: ChalkInstance): string {
+function edgeSource(e: PlanGraphEdge, c: PlanTextColors): string {
   const from = e.from;
   switch (from.kind) {
     case 'import':
@@ -78,6 +92,6 @@ function users(i: PlanGraphImport): string {
   return i.users.map((u) => (u.import === i.name ? u.instance : `${u.instance} (${u.import})`)).join(', ');
 }
 
-function exportSource(e: PlanGraphExport, c: ChalkInstance): string {
+function exportSource(e: PlanGraphExport, c: PlanTextColors): string {
   return e.export === e.name ? c.cyan(e.instance) : `${c.cyan(e.instance)} › ${e.export}`;
 }

@@ -512,7 +512,7 @@ function decodeSection(scope: Scope, section: bin.Section): void {
         if (i.kind === 'instantiate') {
           scope.instances.push(scope.instantiate(i.component, i.args));
         } else {
-          const exports = new Map(i.exports.map((e) => [e.name.name, scope.item(e.item)]));
+          const exports = new Map(i.exports.map((e) => [e.name.name, nameLocalResource(scope.item(e.item), e.name.name)]));
           const instance: InstanceType = { kind: 'instance', exports, declared: [] };
           scope.checkType(instance, `instance ${scope.instances.length}`);
           scope.instances.push(instance);
@@ -546,8 +546,17 @@ function decodeSection(scope: Scope, section: bin.Section): void {
  * An export's type. With an ascribed type (as wit-component writes them, to name the types of an exported
  * interface), the ascription is what the outside sees, but its resources are the exported item's own.
  */
+/**
+ * A resource the component defines has no name of its own (`resource3` for messages) until an export names it: the
+ * first name it is exported under becomes its name, so that messages say `own<blob>`, not `own<resource3>`.
+ */
+function nameLocalResource(e: Extern, name: string): Extern {
+  if (e.kind === 'type' && isResource(e.type) && e.type.local && /^resource\d+$/.test(e.type.name)) e.type.name = name;
+  return e;
+}
+
 function exportExtern(scope: Scope, x: bin.Export): Extern {
-  const actual = scope.item(x.item);
+  const actual = nameLocalResource(scope.item(x.item), x.name.name);
   if (x.type === undefined) {
     // A component's type export names the type: a new identity, as for an `eq` bound.
     if (actual.kind !== 'type' || isNamedNonValueType(actual.type)) return actual;
@@ -559,6 +568,8 @@ function exportExtern(scope: Scope, x: bin.Export): Extern {
   if (fresh.length === 0) return ascribed;
   const map = new Map<ResourceType, ResourceType>();
   matchResources(ascribed, actual, map);
+  // The ascribed type names the component's own resources it exports (`resource blob` for `resource3`).
+  for (const [r, local] of map) nameLocalResource({ kind: 'type', type: local }, r.name);
   // A declared resource the item does not supply stays fresh (and declared).
   for (const r of fresh) if (!map.has(r)) scope.declared.push(r);
   return new Substitution(map).extern(ascribed);

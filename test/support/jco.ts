@@ -198,6 +198,14 @@ export async function runComponent<T extends object = Record<string, unknown>>(
   return (await mod.instantiate(undefined, imports)) as T;
 }
 
+/**
+ * The entry module of `bytes` transpiled by jco as a plain ES module (WASI from preview2-shim), cached like
+ * runComponent's: for tests that load the component in another process (e.g. to serve it over HTTP).
+ */
+export async function transpiledEntry(bytes: Uint8Array, name: string): Promise<string> {
+  return (await transpileToCache(bytes, name, 'esm', undefined)).entry;
+}
+
 export interface CommandResult {
   /** Process exit code (0 when `run` returned `ok`). */
   code: number;

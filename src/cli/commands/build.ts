@@ -1,9 +1,11 @@
 import { basename, dirname, relative, sep } from 'node:path';
 import type { Command } from 'commander';
-import { build, type BuildOptions, type BuildResult } from '../../api/build.js';
+import { prepareBuild, type BuildOptions, type BuildResult, type PreparedBuild } from '../../api/build.js';
 import { watch, type WatchResult } from '../../api/watch.js';
-import type { ArtifactsConfig } from '../../config/schema.js';
+import type { ArtifactsConfig } from '../../config/types.js';
 import type { Plan } from '../../graph/model.js';
+import { takeOverInterrupts } from '../interrupt.js';
+import { checkDestination, deliverComponent, watOption } from '../component-output.js';
 import { createStyle, plural, reportWarnings, startProgress, writeJson, type Progress } from '../output.js';
 import { ExitCode, UsageError, action, jsonFlag, reportError } from '../run-command.js';
 
@@ -16,6 +18,7 @@ interface BuildFlags {
   js?: string | boolean;
   wadm?: string | boolean;
   validate?: boolean;
+  wat?: boolean;
 }
 
 export function registerBuild(program: Command): void {
@@ -28,6 +31,7 @@ export function registerBuild(program: Command): void {
     .option('--js [dir]', 'also write JS bindings for Node and browsers, by jco (default: <output name>-js/)')
     .option('--wadm [file]', 'also write a wasmCloud application manifest (default: <output name>.wadm.yaml)')
     .option('--no-validate', 'do not validate the input components and the composed one (as wac --no-validate)')
+    .addOption(watOption())
     .option('-w, --watch', 'rebuild whenever the config or an input component changes')
     .option('--json', 'print one JSON document: { ok: true, output, size, … } or { ok: false, error }')
     .action(
@@ -37,15 +41,22 @@ export function registerBuild(program: Command): void {
         };
         if (opts.watch) {
           if (opts.json) throw new UsageError('--json and --watch cannot be combined: --json prints one document');
+          if (opts.wat) throw new UsageError('--wat and --watch cannot be combined: --wat prints the component once');
           return watchMode(options);
         }
+        if (opts.wat && opts.json) throw new UsageError('--wat and --json cannot be combined: --json prints one document');
         const progress = startProgress('building…', { disabled: opts.json === true });
-        let result: BuildResult;
+        let result: BuildResult | undefined;
+        let prepared: PreparedBuild;
         try {
-          result = await build({ ...options, onProgress: (m) => progress.update(m) });
+          prepared = await prepareBuild({ ...options, onProgress: (m) => progress.update(m) });
+          // A file named by -o or the config: written there, with its artifacts (as always). Otherwise (or as text)
+          // the component goes to stdout, as wac does.
+          if (!opts.wat && prepared.outputNamed) result = await prepared.write();
         } finally {
           progress.done();
         }
+        if (result === undefined) return deliverUnnamed(prepared, opts);
         if (opts.json) writeJson(buildJson(result));
         else {
           reportWarnings(result.warnings);
@@ -54,6 +65,20 @@ export function registerBuild(program: Command): void {
         return ExitCode.ok;
       }, { json: jsonFlag }),
     );
+}
+
+/** `build` without a file named by -o or the config, or with `-t`: the component to stdout, or its text to -o/stdout. */
+async function deliverUnnamed(prepared: PreparedBuild, opts: BuildFlags): Promise<number> {
+  if (prepared.artifactKinds.length > 0) {
+    throw new UsageError(
+      `the artifacts asked for (${prepared.artifactKinds.join(', ')}) are written next to the composed component: name its file with -o or the config's \`output\``,
+    );
+  }
+  checkDestination(opts, "-o <file> or the config's `output`");
+  reportWarnings(prepared.plan.warnings);
+  const { file, size } = await deliverComponent(prepared.chunks, opts);
+  if (file !== undefined) process.stdout.write(`${summaryLine({ output: file, size, plan: prepared.plan })}\n`);
+  return ExitCode.ok;
 }
 
 /** `--wit`, `--js [dir]`, `--wadm`: artifacts on top of the config's (paths relative to the current folder). */
@@ -130,12 +155,13 @@ async function watchMode(options: BuildOptions): Promise<number> {
   const watcher = watch({ ...options, onProgress }, onResult);
   await new Promise<void>((resolveStop) => {
     const stop = (): void => {
-      process.off('SIGINT', stop);
+      release();
       process.off('SIGTERM', stop);
       progress?.done();
       void watcher.close().then(() => resolveStop());
     };
-    process.on('SIGINT', stop);
+    // Here Ctrl-C means "stop watching": exit code 0, not the 130 of an interrupted command.
+    const release = takeOverInterrupts(stop);
     process.on('SIGTERM', stop);
   });
   return ExitCode.ok;

@@ -3,7 +3,8 @@ import { check } from '../../api/check.js';
 import { checkComposition } from '../../api/check-composition.js';
 import { formatFinding } from '../../check/finding.js';
 import { diagnostics } from '../../diagnostics/codes.js';
-import { createStyle, errorJson, reportWarnings, withProgress, writeJson } from '../output.js';
+import { createStyle, errorJson, plural, reportWarnings, withProgress, writeJson } from '../output.js';
+import type { Plan } from '../../graph/model.js';
 import { ExitCode, UsageError, action, exitCodeFor, jsonFlag } from '../run-command.js';
 import type { Finding } from '../../check/finding.js';
 
@@ -27,8 +28,17 @@ export function registerCheck(program: Command): void {
     .option('--json', 'print one JSON document: { ok, findings } (and error, when an input cannot be read)')
     .action(
       action(async (file: string | undefined, opts: CheckFlags) => {
-        if (file === undefined) return checkConfig(opts);
+        if (file === undefined) {
+          // --wit and --world describe a target for a component: without one, checking the config instead would
+          // quietly answer another question.
+          const flag = opts.wit !== undefined ? '--wit' : opts.world !== undefined ? '--world' : undefined;
+          if (flag !== undefined) {
+            throw new UsageError(`${flag} checks a component against a world: name the component (wcompose check <component.wasm> --wit <path>)`);
+          }
+          return checkConfig(opts);
+        }
         if (opts.wit === undefined) throw new UsageError('a component needs --wit <path>: the world to check it against');
+        if (opts.config !== undefined) throw new UsageError('--config checks a composition, not a component: leave out one or the other');
         let result;
         try {
           const options = { component: file, wit: opts.wit, ...(opts.world === undefined ? {} : { world: opts.world }) };
@@ -43,8 +53,7 @@ export function registerCheck(program: Command): void {
         } else if (result.ok) {
           process.stdout.write(`${createStyle(process.stdout).ok('ok:')} ${file} targets ${world}\n`);
         } else {
-          const n = result.findings.length;
-          printFindings(`${file} does not target ${world}: ${n} problem${n === 1 ? '' : 's'}`, result.findings);
+          printFindings(`${file} does not target ${world}: ${plural(result.findings.length, 'problem')}`, result.findings);
         }
         return result.ok ? ExitCode.ok : ExitCode.problem;
       }, { json: jsonFlag }),
@@ -87,9 +96,14 @@ async function checkConfig(opts: CheckFlags): Promise<number> {
   if (result.ok) {
     const p = result.plan!;
     const s = createStyle(process.stdout);
-    process.stdout.write(`${s.ok('ok:')} ${where}: ${p.instances.length} instances, ${p.imports.length} imports, ${p.exports.length} exports\n`);
+    process.stdout.write(`${s.ok('ok:')} ${where}: ${counts(p)}\n`);
   } else {
-    printFindings(`${where} does not compose: ${result.findings.length} problem(s)`, result.findings);
+    printFindings(`${where} does not compose: ${plural(result.findings.length, 'problem')}`, result.findings);
   }
   return result.ok ? ExitCode.ok : ExitCode.problem;
+}
+
+/** `2 instances, 1 import, 0 exports` */
+function counts(p: Plan): string {
+  return [plural(p.instances.length, 'instance'), plural(p.imports.length, 'import'), plural(p.exports.length, 'export')].join(', ');
 }

@@ -43,7 +43,9 @@ export function registerPlan(program: Command): void {
           process.stdout.write(`drew ${plural(result.plan.instances.length, 'instance')} → ${opts.svg}\n`);
           return ExitCode.ok;
         }
-        process.stdout.write(renderPlan(result.graph, format ?? 'text', { chalk: new Chalk({ level: colorLevel(process.stdout) }) }));
+        // Without an output in the config, `wcompose build` writes to stdout: the plan says so.
+        const graph = result.outputNamed ? result.graph : { ...result.graph, output: format === 'json' ? undefined : '(stdout)' };
+        process.stdout.write(renderPlan(graph, format ?? 'text', { chalk: new Chalk({ level: colorLevel(process.stdout) }) }));
         return ExitCode.ok;
       }),
     );

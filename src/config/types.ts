@@ -1,0 +1,92 @@
+/**
+ * The config's types, written out by hand (not inferred from the zod schema in schema.ts) so that the published
+ * declarations stand alone: a project type-checks `compose.config.ts` without zod's types, `@types/node` or
+ * `skipLibCheck`. schema.ts asserts at compile time that these and the schema accept the same configs.
+ */
+
+/** An explicit argument: an instance (its export matching the import name, else the whole instance), or one export. */
+export type ArgumentConfig = string | { instance: string; export?: string | undefined };
+
+export interface InstanceConfig {
+  /** The component this instance instantiates (a name from `components`). */
+  component: string;
+  /** Explicit arguments, by import name. */
+  with?: Record<string, ArgumentConfig> | undefined;
+}
+
+/** An instance name (all of its exports), or one export of an instance, optionally renamed with `as`. */
+export type ExportConfig = string | { instance: string; export?: string | undefined; as?: string | undefined };
+
+/** What may be left for the host to provide: everything (`'allow'`), nothing (`'none'`), or patterns. */
+export type ImportPolicyConfig = 'allow' | 'none' | { allow?: string[] | undefined; deny?: string[] | undefined };
+
+/** JS bindings (ES modules for Node and browsers, by jco). */
+export interface JsArtifactOptions {
+  /** The folder to write the bindings into. Default: `<output name>-js/` next to the composed component. */
+  dir?: string | undefined;
+  /** The name of the main module, `<name>.js`. Default: the composed component's file name without `.wasm`. */
+  name?: string | undefined;
+  /**
+   * `'async'` or `'sync'`: export an `instantiate(getCoreModule, imports)` function instead of instantiating on
+   * import, so that imports are given at run time. Default: instantiate on import, WASI from preview2-shim.
+   */
+  instantiation?: 'async' | 'sync' | undefined;
+  /** Write TypeScript declarations (`.d.ts`) too. Default: true. */
+  typescript?: boolean | undefined;
+  /** Import specifiers for the component's imports, as jco's `--map`: `{ 'demo:log/*': './log.js#*' }`. */
+  map?: Record<string, string> | undefined;
+}
+
+/** A wasmCloud application manifest (wadm) that runs the composed component. */
+export interface WadmArtifactOptions {
+  /** The manifest file. Default: `<output name>.wadm.yaml` next to the composed component. */
+  file?: string | undefined;
+  /** The application's name (and the component's). Default: the composed component's file name without `.wasm`. */
+  name?: string | undefined;
+  /** The application's version annotation, e.g. `v0.1.0`. Default: none (wadm assigns one). */
+  version?: string | undefined;
+  /** The application's description annotation. */
+  description?: string | undefined;
+  /** An OCI image reference for the component, instead of `file://` and the composed file. */
+  image?: string | undefined;
+  /** How many instances the spreadscaler keeps. Default: 1. */
+  instances?: number | undefined;
+  /** More annotations, e.g. `wasmcloud.dev/authors`, `wasmcloud.dev/source-url`, `wasmcloud.dev/homepage`. */
+  annotations?: Record<string, string> | undefined;
+}
+
+/**
+ * Artifacts for other runtimes, written next to the composed component (each opt-in). `true` writes it to its
+ * default path, a string names the path (relative to the config file), an object gives options.
+ */
+export interface ArtifactsConfig {
+  /** The composed world as a WIT file. Default path: `<output name>.wit` next to the composed component. */
+  wit?: boolean | string | undefined;
+  /** JS bindings (ES modules for Node and browsers, by jco). */
+  js?: boolean | string | JsArtifactOptions | undefined;
+  /** A wasmCloud application manifest (wadm) that runs the composed component. */
+  wadm?: boolean | string | WadmArtifactOptions | undefined;
+}
+
+/** A wcompose configuration, as written in `compose.config.ts`. */
+export interface WcomposeConfig {
+  /** Where to write the composed component (relative to the config file). */
+  output?: string | undefined;
+  /** Component files (paths or globs; `.wasm` or `.wat`): a list (named after their file names) or name → path. */
+  components: string[] | Record<string, string>;
+  /** By default every component gets one instance, named after it. */
+  instances?: Record<string, InstanceConfig> | undefined;
+  /** By default, the exports of the instances nobody else consumes. */
+  exports?: ExportConfig[] | undefined;
+  /** What may be left for the host to provide. Default: `'allow'`. */
+  imports?: ImportPolicyConfig | undefined;
+  /** Plug an open import from the one instance that exports it. Default: true. */
+  autoPlug?: boolean | undefined;
+  /** Artifacts for other runtimes, written next to the composed component: WIT, JS bindings, a wadm manifest. */
+  artifacts?: ArtifactsConfig | undefined;
+}
+
+/** Gives a config its type in the editor; returns it unchanged. */
+export function defineConfig(config: WcomposeConfig): WcomposeConfig {
+  return config;
+}
