@@ -13,11 +13,15 @@ import { decodeComponent } from '../dist/types/decode.js';
 import { componentTypeJson } from '../dist/types/json.js';
 import { printWorld } from '../dist/wit/print-world.js';
 
+/** The component-layer validator `loadComponentFile` runs before decoding, when this build has one. */
+const validate = await import('../dist/validate/index.js').then((m) => m.validateComponent, () => undefined);
+
 /**
- * `wcompose inspect` on bytes, in memory: decoding (what `loadComponentFile` does after reading the file), the JSON
+ * `wcompose inspect` on bytes, in memory: validating and decoding (what `loadComponentFile` does after reading the file), the JSON
  * form and the WIT form (WIT cannot express everything: its diagnostics are outcomes like any other).
  */
 export function inspectBytes(bytes) {
+  validate?.(bytes);
   const type = decodeComponent(bytes);
   JSON.stringify(componentTypeJson(type));
   try {
@@ -31,6 +35,8 @@ export function inspectBytes(bytes) {
 export function classify(e) {
   if (e === undefined) return { outcome: 'ok' };
   if (isWcomposeError(e)) return { outcome: 'diagnostic', code: e.code };
+  // The validator's check of a composed output (WC9101): an invalid output caught before it was written, still a bug.
+  if (e instanceof Error && e.name === 'InvalidOutputError') return { outcome: 'invalid-output', message: e.message, signature: e.message.slice(0, 160) };
   const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   const frame = e instanceof Error ? (e.stack ?? '').split('\n').find((l) => l.includes('/dist/')) ?? '' : '';
   return { outcome: 'crash', message, signature: `${message.slice(0, 120)} @ ${frame.trim().replace(/^at /, '').replace(/:\d+\)?$/, '')}` };

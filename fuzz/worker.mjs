@@ -142,6 +142,11 @@ async function plugOne(index) {
       count('plug', 'jco-wit-only');
     }
   }
+  if (result.outcome === 'invalid-output' && result.inputMessage === undefined) {
+    // Caught by the validator before writing (WC9101): was the input itself valid?
+    const input = await jcoValidate(bytes);
+    if (!input.valid) result = { ...result, outcome: 'invalid-output-of-invalid-input', inputMessage: input.message };
+  }
   count('plug', result.outcome === 'diagnostic' ? result.code : result.outcome);
   if (!['ok', 'diagnostic'].includes(result.outcome)) {
     const { output: _output, ...rest } = result;

@@ -54,8 +54,14 @@ function chainWat(n: number, ctor: 'list' | 'option'): string {
   return `(component ${types.join(' ')} (type $f (func (param "x" $t${n - 1}))) (import "f" (func (type $f))))`;
 }
 
-/** Asserts that wcompose refuses `bytes` with `code`, in `inspect` and as `plug`'s socket, which writes nothing. */
-async function expectRefused(bytes: Uint8Array, code: string, message?: RegExp): Promise<void> {
+/**
+ * Asserts that wcompose refuses `bytes` with `code`, in `inspect` and as `plug`'s socket, which writes nothing. Inputs
+ * are validated (src/validate/) before they are decoded; the decoder (src/types/) refuses them too, on its own (with
+ * `--no-validate`, and for worlds read from WIT): with `decoderCode`, when given, and `decoderMessage`.
+ */
+async function expectRefused(
+  bytes: Uint8Array, code: string, message?: RegExp, decoderCode?: string, decoderMessage?: RegExp,
+): Promise<void> {
   const file = p.path(`input-${code}-${bytes.length}.wasm`);
   await writeFile(file, bytes);
   const refused = await inspect(file).then(() => undefined, (e: unknown) => e);
@@ -65,6 +71,17 @@ async function expectRefused(bytes: Uint8Array, code: string, message?: RegExp):
   const output = p.path(`out-${code}.wasm`);
   await expect(plug({ socket: file, plugs: [p.path('ops.wat')], output })).rejects.toMatchObject({ code });
   expect(existsSync(output)).toBe(false);
+  const decoded = (() => {
+    try {
+      decodeComponent(bytes);
+      return undefined;
+    } catch (e) {
+      return e;
+    }
+  })();
+  expect(isWcomposeError(decoded), String(decoded)).toBe(true);
+  expect(decoded).toMatchObject({ code: decoderCode ?? code });
+  if (decoderMessage !== undefined) expect((decoded as Error).message).toMatch(decoderMessage);
 }
 
 /** Asserts that jco (wasmparser) refuses `bytes` too, with a message matching `message`. */
@@ -79,8 +96,9 @@ describe('finding 1: a self-aliasing nested component (a stack overflow, reporte
   const bytes = Uint8Array.from(Buffer.from(
     '0061736d0d000100040f0061736d0d000100060501040201000516010000010f696d706f72742d66756e632d72756e0116', 'hex'));
 
-  it('is WC1101 (the validator, before decoding): a nested component sees only what was defined before it, not itself', async () => {
-    await expectRefused(bytes, 'WC1101', /unknown component 0: component index out of bounds \(0 defined\)/);
+  it('is WC1101 (WC2001 in the decoder): a nested component sees only what was defined before it, not itself', async () => {
+    await expectRefused(bytes, 'WC1101', /component index out of bounds/,
+      'WC2001', /outer alias: component index 0 is out of range \(0 defined before this scope\)/);
     await expectJcoRefuses(bytes, /component index out of bounds/);
   });
 
@@ -89,7 +107,7 @@ describe('finding 1: a self-aliasing nested component (a stack overflow, reporte
     await writeFile(file, bytes);
     const r = await runCli(['inspect', file]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: .*self-alias\.wasm: at byte \d+ \(0x[0-9a-f]+\): unknown component 0: .* \[WC1101\]$/m);
+    expect(r.stderr).toMatch(/^error: .*self-alias\.wasm: at byte \d+ \(0x[0-9a-f]+\): .*component index out of bounds.* \[WC1101\]$/m);
     expect(r.stderr).not.toMatch(/internal error/);
   });
 
@@ -109,9 +127,9 @@ describe('finding 2: an outer alias count near 2³² (a hang of 2–17 s)', () =
   // A type section: one instance type whose only declaration is (alias outer 4294967280 0 (type)).
   const bytes = component([7, [0x01, 0x42, 0x01, 0x02, 0x03, 0x02, ...leb(0xfffffff0), 0x00]]);
 
-  it('is WC1109 (the validator) at once: the count is bounded by the scopes that exist', async () => {
+  it('is WC1109 (WC2001 in the decoder) at once: the count is bounded by the scopes that exist', async () => {
     const start = performance.now();
-    await expectRefused(bytes, 'WC1109', /invalid outer alias count of 4294967280/);
+    await expectRefused(bytes, 'WC1109', /invalid outer alias count/, 'WC2001', /outer alias count 4294967280 reaches past the outermost scope/);
     expect(performance.now() - start).toBeLessThan(2000);
     await expectJcoRefuses(bytes, /invalid outer alias count/);
   });
@@ -122,7 +140,7 @@ describe('finding 3: deep nesting (stack overflows; depth 100–1,000 accepted w
     for (const ctor of ['list', 'option'] as const) {
       const bytes = await parseWat(chainWat(10_000, ctor));
       const start = performance.now();
-      await expectRefused(bytes, 'WC1011', /type nesting is too deep: type 99 nests 101 levels \(at most 100\)/);
+      await expectRefused(bytes, 'WC1011', /type nesting is too deep/, 'WC1011', /type 99 nests 101 levels \(at most 100\)/);
       expect(performance.now() - start).toBeLessThan(5000);
     }
   });
@@ -163,14 +181,14 @@ describe('finding 3: deep nesting (stack overflows; depth 100–1,000 accepted w
       types.push(`(type $i${i} (instance (alias outer 1 $i${i - 1} (type $p)) (export "x" (instance (type $p)))))`);
     }
     const bytes = await parseWat(`(component ${types.join(' ')} (import "a:b/c" (instance (type $i9999))))`);
-    await expectRefused(bytes, 'WC1011', /nests 127 levels \(at most 126\)/);
+    await expectRefused(bytes, 'WC1011', /type nesting is too deep \(127 levels, at most 126\)/, 'WC1011', /nests 127 levels \(at most 126\)/);
   });
 
   it('a type that doubles at each level is WC1012 (its effective size passes 1,000,000), as in jco', async () => {
     const types = ['(type $t0 (record (field "a" u8) (field "b" u8)))'];
     for (let i = 1; i < 30; i++) types.push(`(type $t${i} (record (field "a" $t${i - 1}) (field "b" $t${i - 1})))`);
     const bytes = await parseWat(`(component ${types.join(' ')} (type $f (func (param "x" $t29))) (import "f" (func (type $f))))`);
-    await expectRefused(bytes, 'WC1012', /effective type size reaches the limit of 1000000/);
+    await expectRefused(bytes, 'WC1012', /effective type size exceeds the limit of 1000000/, 'WC1012', /effective type size reaches the limit of 1000000/);
     await expectJcoRefuses(bytes, /effective type size exceeds the limit/);
   });
 

@@ -10,7 +10,7 @@ import type {
 import { isNamedNonValueType, isResource, isValueType, newResource } from './model.js';
 import { Instantiation, matchResources } from './instantiate.js';
 import { freshComponent, freshInstance, Substitution } from './substitute.js';
-import { typeInfo } from './type-info.js';
+import { TypeMeasure } from './type-info.js';
 
 /**
  * Decodes a component's binary into the type model: its imports and exports, with every index resolved the way the
@@ -58,12 +58,15 @@ class Scope {
 
   /** How many scopes enclose this one. */
   readonly depth: number;
+  /** The sizes and depths of the types of the component being decoded (shared by its scopes). */
+  private readonly measure: TypeMeasure;
   /** What of the parent's index spaces this scope can reach (see `Visible`). */
   private readonly visible: Visible | undefined;
 
   /** `visible` defaults to everything the parent holds now (a type declaration is read where it is defined). */
   constructor(readonly parent: Scope | undefined, readonly offset: () => number, visible = parent?.reachable()) {
     this.depth = parent === undefined ? 0 : parent.depth + 1;
+    this.measure = parent?.measure ?? new TypeMeasure();
     if (this.depth > limits.nesting) {
       this.fail('WC1014', `components and type declarations are nested more than ${limits.nesting} deep`);
     }
@@ -81,7 +84,7 @@ class Scope {
 
   /** Refuses a type wasm-tools refuses: nested too deep, or too large (see `typeInfo`). */
   checkType(t: AnyType, what: string): void {
-    const info = typeInfo(t);
+    const info = this.measure.info(t);
     if (info.size >= limits.typeSize) {
       this.fail('WC1012', `${what} is too large: its effective type size reaches the limit of ${limits.typeSize}`);
     }

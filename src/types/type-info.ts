@@ -13,7 +13,6 @@ export interface TypeInfo {
   size: number;
 }
 
-const known = new WeakMap<object, TypeInfo>();
 const leaf: TypeInfo = { depth: 1, size: 1 };
 
 /** The parts of the type being measured (one array, reused: this runs for every type decoded). */
@@ -50,37 +49,43 @@ function collectParts(t: Exclude<AnyType, string>): void {
 }
 
 /**
- * The depth and size of `t`, computed without recursion (an explicit stack) and remembered per type object. Sizes
- * stop growing past the limit, so that they stay small numbers.
+ * Measures types, remembering what it measured (one per decoded component: a plain map that goes away with it, which
+ * the garbage collector handles better than a process-wide weak map).
  */
-export function typeInfo(t: AnyType): TypeInfo {
-  if (typeof t === 'string') return leaf;
-  const done = known.get(t);
-  if (done !== undefined) return done;
-  const stack: Exclude<AnyType, string>[] = [t];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    if (known.has(top)) {
-      stack.pop();
-      continue;
-    }
-    let pending = false;
-    let depth = 1;
-    let size = 1;
-    collectParts(top);
-    for (const part of scratch) {
-      const info = part === undefined ? leaf : known.get(part);
-      if (info === undefined) {
-        stack.push(part!);
-        pending = true;
-      } else if (!pending) {
-        depth = Math.max(depth, info.depth + 1);
-        size = Math.min(size + info.size, limits.typeSize);
+export class TypeMeasure {
+  private readonly known = new Map<object, TypeInfo>();
+
+  /** The depth and size of `t`, computed without recursion (an explicit stack). Sizes stop growing past the limit. */
+  info(t: AnyType): TypeInfo {
+    if (typeof t === 'string') return leaf;
+    const known = this.known;
+    const done = known.get(t);
+    if (done !== undefined) return done;
+    const stack: Exclude<AnyType, string>[] = [t];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (known.has(top)) {
+        stack.pop();
+        continue;
       }
+      let pending = false;
+      let depth = 1;
+      let size = 1;
+      collectParts(top);
+      for (const part of scratch) {
+        const info = part === undefined ? leaf : known.get(part);
+        if (info === undefined) {
+          stack.push(part!);
+          pending = true;
+        } else if (!pending) {
+          depth = Math.max(depth, info.depth + 1);
+          size = Math.min(size + info.size, limits.typeSize);
+        }
+      }
+      if (pending) continue;
+      known.set(top, { depth, size });
+      stack.pop();
     }
-    if (pending) continue;
-    known.set(top, { depth, size });
-    stack.pop();
+    return known.get(t)!;
   }
-  return known.get(t)!;
 }
