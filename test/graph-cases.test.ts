@@ -35,12 +35,6 @@ const PENDING_ENGINE_FIXES: ReadonlyMap<string, string> = new Map([
   ['error-own-borrow', 'the message names the resource resource0 where it should say blob'],
   ['two-instances-exported-renamed', 'jco cannot decode two exports sharing one unascribed blob'],
   ['virt-types-store-from-host', 'an import using a virtualized resource should be WC4012'],
-  ['diamond-type-uses-plugged', 'validator: false positive on a valid input'],
-  ['use-chain-three-packages-plugged', 'validator: false positive on a valid input'],
-  ['world-use-merged', 'validator: false positive on a valid input'],
-  ['world-use-plugged', 'validator: false positive on a valid input'],
-  ['world-use-record', 'validator: false positive on a valid input'],
-  ['world-use-then-world-types', 'validator: false positive on a valid input'],
 ]);
 
 const runPending = process.env['WCOMPOSE_RUN_PENDING'] === '1';

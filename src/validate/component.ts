@@ -59,9 +59,9 @@ const MAX_INSTANCE_DEPTH = 126;
 
 export function infoOf(entities: readonly Entity[], scope: Scope): { size: number; depth: number; borrow: boolean } {
   const info = combine(entities.map(entityInfo));
-  if (info === undefined) scope.fail('WC1012', 'a type is too large: its effective type size reaches the limit of 1000000');
+  if (info === undefined) scope.fail('WC1012', 'effective type size exceeds the limit of 1000000');
   if (info.depth > MAX_INSTANCE_DEPTH) {
-    scope.fail('WC1011', `type nesting is too deep: an instance or component type nests ${info.depth} levels (at most ${MAX_INSTANCE_DEPTH})`);
+    scope.fail('WC1011', `type nesting is too deep (${info.depth} levels, at most ${MAX_INSTANCE_DEPTH})`);
   }
   return info;
 }

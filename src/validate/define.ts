@@ -38,7 +38,7 @@ function checkLabels(scope: Scope, names: readonly string[], what: string): void
 
 function info(scope: Scope, parts: readonly TypeInfo[], borrow = false): TypeInfo {
   const i = combine(parts);
-  if (i === undefined) scope.fail('WC1012', 'a type is too large: its effective type size reaches the limit of 1000000');
+  if (i === undefined) scope.fail('WC1012', 'effective type size exceeds the limit of 1000000');
   if (borrow) i.borrow = true;
   return i;
 }

@@ -1,7 +1,11 @@
 import type { AnyT, Entity, ResourceT, ValT } from './types.js';
 
-/** Resource identity (`ResourceT.id`) → the resource that stands in for it. */
-export type ResourceMap = Map<object, ResourceT>;
+/**
+ * Resource identity (`ResourceT.id`) → the resource that stands in for it; and a defined type a component imports by
+ * name (`(import "point" (type (eq …)))`) → the argument's type, as wasmparser substitutes type imports on
+ * instantiation (the instance's exports then speak of the argument's named types).
+ */
+export type ResourceMap = Map<object, ResourceT | AnyT>;
 
 /**
  * Pairs the resources a component imports with those its instantiation arguments supply (by name, through nested
@@ -12,6 +16,8 @@ export function pairResources(want: Entity, got: Entity, map: ResourceMap, depth
   if (want.kind === 'type' && got.kind === 'type' && want.type.k === 'resource' && got.type.k === 'resource') {
     // A resource already paired (an `(eq …)` of an earlier import) stays paired: the argument must then be that one.
     if (!map.has(want.type.id)) map.set(want.type.id, got.type);
+  } else if (want.kind === 'type' && got.kind === 'type' && want.type.k === 'defined') {
+    if (!map.has(want.type)) map.set(want.type, got.type);
   } else if (want.kind === 'instance' && got.kind === 'instance') {
     for (const [name, w] of want.type.exports) {
       const g = got.type.exports.get(name);
@@ -49,6 +55,11 @@ function subst<T extends AnyT>(t: T, map: ResourceMap, memo: Map<object, AnyT>):
       out = map.get(t.id) ?? t;
       break;
     case 'defined': {
+      const imported = map.get(t);
+      if (imported !== undefined) {
+        out = imported;
+        break;
+      }
       const parts = t.parts.map((p) => substVal(p, map, memo));
       const resource = t.resource === undefined ? undefined : subst(t.resource, map, memo);
       const ok = t.ok === undefined ? undefined : substVal(t.ok, map, memo);
