@@ -85,6 +85,6 @@ describe('virtualizing an interface that defines resources', () => {
     expect(checked.warnings).toEqual([]);
     const cli = await runCli(['check', '-c', CONFIG]);
     expect([cli.code, cli.stderr]).toEqual([0, '']);
-    expect(cli.stdout).toMatch(/compose\.config\.ts: 3 instances, 0 imports, 1 exports\n$/);
+    expect(cli.stdout).toMatch(/compose\.config\.ts: 3 instances, 0 imports, 1 export\n$/);
   });
 });
