@@ -69,6 +69,7 @@ export const diagnostics = {
   WC4014: { title: 'no plug used', hint: 'a plug must export something the socket imports' },
   WC4015: { title: 'export uses an unexported resource', hint: 'export the interface that defines the resource too' },
   WC4016: { title: 'merged imports use different resources', hint: 'two instances import one interface whose resources come from different imports in each (one of them renamed, or another interface): make both use the same interface, or supply one of the imports from a component' },
+  WC4017: { title: 'too many instances', hint: 'a component may hold at most 1000 instances (wasm-tools\' limit, which runtimes apply): split the composition into several, composing one into the next' },
   // config
   WC4101: { title: 'config not found', hint: 'create compose.config.ts, or pass --config <file>' },
   WC4102: { title: 'config cannot be loaded', hint: 'the config must be a module whose default export is defineConfig({...})' },

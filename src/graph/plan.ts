@@ -239,6 +239,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
   const exportOrder = orderExports(exports, importOrder, planned, fail);
 
   const instances = order.map((n) => planned.get(n)!);
+  checkInstanceCount(instances, importOrder, exportOrder, fail);
   const distinct = [...new Set(instances.map((i) => i.component))];
   return { components: distinct, instances, imports: importOrder, exports: exportOrder, warnings };
 }
@@ -400,4 +401,34 @@ function typeNameOf(e: Extern, r: ResourceType): string | undefined {
     if (inner !== undefined) return inner;
   }
   return undefined;
+}
+
+/** wasm-tools' limit on a component's instance index space (wasmparser's MAX_WASM_INSTANCES). */
+const MAX_INSTANCES = 1000;
+
+/**
+ * The composed component's instances (imported ones, one per instantiation, and the aliases of instance exports the
+ * emitter makes for arguments and exports) must stay within wasm-tools' limit, or every runtime refuses the output.
+ */
+function checkInstanceCount(
+  instances: readonly PlannedInstance[],
+  imports: readonly PlannedImport[],
+  exports: readonly PlannedExport[],
+  fail: (code: 'WC4017', message: string) => never,
+): void {
+  const byName = new Map(instances.map((i) => [i.name, i]));
+  const aliased = new Set<string>();
+  for (const inst of instances) {
+    for (const a of inst.args) {
+      if (a.source.kind !== 'export') continue;
+      if (byName.get(a.source.instance)?.exports.get(a.source.export)?.kind === 'instance') {
+        aliased.add(`${a.source.instance}\u0000${a.source.export}`);
+      }
+    }
+  }
+  for (const e of exports) if (e.extern.kind === 'instance') aliased.add(`${e.instance}\u0000${e.export}`);
+  const count = imports.filter((i) => i.extern.kind === 'instance').length + instances.length + aliased.size;
+  if (count > MAX_INSTANCES) {
+    fail('WC4017', `the composed component would have ${count} instances (${instances.length} instantiated), more than the ${MAX_INSTANCES} wasm-tools allows`);
+  }
 }
