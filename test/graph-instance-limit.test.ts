@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compose } from '../src/api/compose.js';
 import { isWcomposeError } from '../src/diagnostics/error.js';
-import type { ComponentInput, CompositionSpec } from '../src/graph/model.js';
+import type { ComponentInput, CompositionSpec, InstanceSpec } from '../src/graph/model.js';
 import { decodeComponent } from '../src/types/decode.js';
 import { validateComponent } from './support/jco.js';
 import { parseWat } from './support/wasm-tools.js';
@@ -19,7 +19,7 @@ const LINK = `(component
 async function chainSpec(n: number): Promise<CompositionSpec> {
   const bytes = await parseWat(LINK);
   const link: ComponentInput = { name: 'link', file: 'link.wat', bytes, type: decodeComponent(bytes) };
-  const instances = Array.from({ length: n }, (_, k) => ({
+  const instances = Array.from({ length: n }, (_, k): InstanceSpec => ({
     name: `l${k}`,
     component: 'link',
     with: k === 0 ? {} : { 'demo:chain/step@0.1.0': { instance: `l${k - 1}` } },
