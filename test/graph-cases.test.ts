@@ -32,9 +32,7 @@ const CASES_DIR = join(PROJECT_ROOT, 'test', 'graph-cases');
  * engine-emit (9cc4340) and engine-graph (021fdd0) with this branch, all pass but three, marked "still failing".
  */
 const PENDING_ENGINE_FIXES: ReadonlyMap<string, string> = new Map([
-  ['error-own-borrow', 'the message names the resource resource0 where it should say blob'],
   ['two-instances-exported-renamed', 'jco cannot decode two exports sharing one unascribed blob'],
-  ['virt-types-store-from-host', 'an import using a virtualized resource should be WC4012'],
 ]);
 
 const runPending = process.env['WCOMPOSE_RUN_PENDING'] === '1';

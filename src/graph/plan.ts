@@ -14,7 +14,7 @@ import { formatFinding, type Finding } from '../check/finding.js';
 import { mergeImports } from './merge-imports.js';
 import { orderImports } from './order-imports.js';
 import { topologicalOrder } from './order.js';
-import { resourceRefs } from './resources-used.js';
+import { resourceRefs, resourcesUsed } from './resources-used.js';
 
 /** An argument taken from an instance (not from a declared import). */
 type InstanceArgument = Extract<ArgumentSpec, { instance: string }>;
@@ -182,6 +182,8 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
 
   // 4. Instantiate in order, checking every link with the resources supplied so far.
   const planned = new Map<string, PlannedInstance>();
+  const importedResources = new Set<ResourceType>();
+  for (const i of imports.byName.values()) for (const r of resourceRefs(i.extern).mentioned) importedResources.add(r);
   for (const name of order) {
     const inst = specs.get(name)!;
     const component = componentOf(inst);
@@ -201,6 +203,14 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
         }
       }
       const where = `instance "${name}" ← ${describeSource(arg.source)}`;
+      if (problems.length > 0 && arg.source.kind === 'import') {
+        // The import would have to use a resource one of the instances provides: no import of the composition can
+        // (imports come before every instance). Say that, rather than "a different resource of the same name".
+        const fromInstance = [...resourcesUsed(expected)].find((r) => !importedResources.has(r));
+        if (fromInstance !== undefined) {
+          fail('WC4012', `import "${arg.name}" of instance "${name}" uses resource "${fromInstance.name}", which is provided by an instance of the composition, not imported`, [where]);
+        }
+      }
       if (problems.length > 0 && options.onLinkProblems !== undefined) {
         options.onLinkProblems(where, problems, { instance: name, name: arg.name });
       } else if (problems.length > 0) {

@@ -552,6 +552,10 @@ function decodeSection(scope: Scope, section: bin.Section): void {
  */
 function nameLocalResource(e: Extern, name: string): Extern {
   if (e.kind === 'type' && isResource(e.type) && e.type.local && /^resource\d+$/.test(e.type.name)) e.type.name = name;
+  // An exported instance names the resources among its exports (one level: instances of instances are rare).
+  if (e.kind === 'instance') {
+    for (const [n, x] of e.type.exports) if (x.kind === 'type') nameLocalResource(x, n);
+  }
   return e;
 }
 
