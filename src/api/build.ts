@@ -5,6 +5,7 @@ import {
 import { obtainConfig } from '../config/load-config.js';
 import { outputPath, resolveConfig } from '../config/resolve.js';
 import type { ArtifactsConfig, WcomposeConfig } from '../config/schema.js';
+import { joinChunks } from '../emit/chunks.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { Plan } from '../graph/model.js';
 import { composeChunks } from './compose.js';
@@ -90,19 +91,9 @@ export async function buildTraced(options: BuildOptions, trace: BuildTrace): Pro
   }
   await checkArtifactPaths(output, artifacts);
   progress(`writing ${kinds.join(', ')}…`);
-  const bytes = concat(chunks, size);
+  const bytes = joinChunks(chunks);
   const { entries, results } = await generateArtifacts(artifacts, { output, bytes, plan });
   // The artifacts first, the composed component last: a new .wasm means its artifacts are in place.
   await writeAllAtomic([...entries, { kind: 'file', path: output, data: chunks }]);
   return { output, size, plan, configFile, artifacts: results };
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
 }

@@ -1,3 +1,4 @@
+import { chunkLength, type OutputChunk } from '../emit/chunks.js';
 import { emit, emitChunks } from '../emit/emit.js';
 import type { CompositionSpec, Plan } from '../graph/model.js';
 import { plan } from '../graph/plan.js';
@@ -15,8 +16,8 @@ export function compose(spec: CompositionSpec): ComposeResult {
 }
 
 /** `compose`, with the output as chunks that reference the inputs' bytes (what `build` writes, copy-free). */
-export function composeChunks(spec: CompositionSpec): { plan: Plan; chunks: Uint8Array[]; size: number } {
+export function composeChunks(spec: CompositionSpec): { plan: Plan; chunks: OutputChunk[]; size: number } {
   const p = plan(spec);
   const chunks = emitChunks(p);
-  return { plan: p, chunks, size: chunks.reduce((n, c) => n + c.length, 0) };
+  return { plan: p, chunks, size: chunks.reduce((n, c) => n + chunkLength(c), 0) };
 }

@@ -3,6 +3,7 @@ import { WcomposeError } from '../diagnostics/error.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { ComponentInput, CompositionSpec, InstanceSpec } from '../graph/model.js';
 import { loadComponentFile } from '../io/read-input.js';
+import { chunkLength } from '../emit/chunks.js';
 import { emitChunks } from '../emit/emit.js';
 import { plan as planComposition } from '../graph/plan.js';
 import type { BuildResult } from './build.js';
@@ -58,7 +59,7 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
   }
   if (used.size < components.length) plan = planComposition(spec(components.filter((c) => used.has(c.name))));
   const chunks = emitChunks(plan);
-  const size = chunks.reduce((n, c) => n + c.length, 0);
+  const size = chunks.reduce((n, c) => n + chunkLength(c), 0);
   const output = resolve(cwd, options.output);
   await writeFileAtomic(output, chunks);
   return { output, size, plan };

@@ -1,48 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
-import { WcomposeError } from '../diagnostics/error.js';
+import { WcomposeError, isWcomposeError } from '../diagnostics/error.js';
+import { writeChunks, type OutputChunk } from './chunks.js';
 
 /**
  * Writes `bytes` to `path` through a temporary file in the same folder and a rename, so readers never see a
  * half-written component and a failed build leaves no output file.
  */
-export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
+export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly OutputChunk[]): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await mkdir(dirname(path), { recursive: true });
     const file = await open(tmp, 'w');
     try {
-      // One gathering write: the chunks (embedded components among them) go to the file without being joined.
-      const chunks = bytes instanceof Uint8Array ? [bytes] : bytes;
-      let written = 0;
-      const total = chunks.reduce((n, c) => n + c.length, 0);
-      while (written < total) {
-        const { bytesWritten } = await file.writev(remaining(chunks, written));
-        written += bytesWritten;
-      }
+      // Chunks in memory go out with gathering writes; embedded components read by their component layer only are
+      // copied from their files, a buffer at a time.
+      await writeChunks(file, bytes instanceof Uint8Array ? [bytes] : bytes);
     } finally {
       await file.close();
     }
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
+    if (isWcomposeError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new WcomposeError('WC9002', `cannot write file: ${code}`, { file: path });
   }
-}
-
-/** The chunks from byte `offset` on (a short `writev` leaves the rest to write). */
-function remaining(chunks: readonly Uint8Array[], offset: number): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  let skip = offset;
-  for (const c of chunks) {
-    if (skip >= c.length) {
-      skip -= c.length;
-      continue;
-    }
-    out.push(skip > 0 ? c.subarray(skip) : c);
-    skip = 0;
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 import { basename, dirname, relative, sep } from 'node:path';
 import type { Command } from 'commander';
-import { build, type BuildOptions, type BuildResult } from '../../api/build.js';
-import { watch, type WatchResult } from '../../api/watch.js';
+import type { BuildOptions, BuildResult } from '../../api/build.js';
+import type { WatchResult } from '../../api/watch.js';
 import type { ArtifactsConfig } from '../../config/schema.js';
 import type { Plan } from '../../graph/model.js';
 import { createStyle, plural, startProgress, writeJson, type Progress } from '../output.js';
@@ -35,6 +35,7 @@ export function registerBuild(program: Command): void {
           if (opts.json) throw new UsageError('--json and --watch cannot be combined: --json prints one document');
           return watchMode(options);
         }
+        const { build } = await import('../../api/build.js');
         const progress = startProgress('building…', { disabled: opts.json === true });
         let result: BuildResult;
         try {
@@ -116,6 +117,7 @@ async function watchMode(options: BuildOptions): Promise<number> {
     if (first) process.stderr.write(`${err.dim('watching for changes (ctrl-c to stop)')}\n`);
     first = false;
   };
+  const { watch } = await import('../../api/watch.js');
   const watcher = watch({ ...options, onProgress }, onResult);
   await new Promise<void>((resolveStop) => {
     const stop = (): void => {

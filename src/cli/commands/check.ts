@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { check } from '../../api/check.js';
-import { checkComposition } from '../../api/check-composition.js';
 import { formatFinding } from '../../check/finding.js';
 import { diagnostics } from '../../diagnostics/codes.js';
 import { createStyle, errorJson, withProgress, writeJson } from '../output.js';
@@ -29,6 +27,7 @@ export function registerCheck(program: Command): void {
       action(async (file: string | undefined, opts: CheckFlags) => {
         if (file === undefined) return checkConfig(opts);
         if (opts.wit === undefined) throw new UsageError('a component needs --wit <path>: the world to check it against');
+        const { check } = await import('../../api/check.js');
         let result;
         try {
           const options = { component: file, wit: opts.wit, ...(opts.world === undefined ? {} : { world: opts.world }) };
@@ -71,6 +70,7 @@ function jsonFailure(e: unknown): number {
 }
 
 async function checkConfig(opts: CheckFlags): Promise<number> {
+  const { checkComposition } = await import('../../api/check-composition.js');
   let result;
   try {
     result = await withProgress('checking the composition…', () => checkComposition({ config: opts.config }), { disabled: opts.json === true });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { plug } from '../../api/plug.js';
 import { startProgress, writeJson } from '../output.js';
 import { action, jsonFlag } from '../run-command.js';
 import { planJson, summaryLine } from './build.js';
@@ -16,6 +15,7 @@ export function registerPlug(program: Command): void {
       action(async (socket: string, opts: { plug: string[]; output: string; json?: boolean }) => {
         const n = opts.plug.length + 1;
         const progress = startProgress(`composing ${n} components…`, { disabled: opts.json === true });
+        const { plug } = await import('../../api/plug.js');
         let result;
         try {
           result = await plug({ socket, plugs: opts.plug, output: opts.output });
