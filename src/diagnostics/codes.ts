@@ -62,6 +62,7 @@ export const diagnostics = {
   WC5002: { title: 'cannot generate JS bindings', hint: 'jco could not transpile the composed component; `npx jco transpile <file.wasm>` shows the same error, or turn off `artifacts.js`' },
   WC5003: { title: 'artifact paths collide', hint: 'each artifact needs a path of its own, different from the composed component\'s: set the paths in the config\'s `artifacts`' },
   WC5004: { title: 'JS bindings folder in use', hint: 'wcompose replaces the JS bindings folder on every build, so it only writes into an empty folder or one it wrote before: name another folder in `artifacts.js` (or --js <dir>)' },
+  WC5005: { title: 'jco not installed', hint: 'JS bindings (--js), .wat inputs and WIT worlds (check --wit) use jco, an optional dependency: npm i -D @bytecodealliance/jco-transpile' },
   // I/O and usage
   WC9001: { title: 'cannot read file', hint: 'check the path' },
   WC9002: { title: 'cannot write file', hint: 'check that the folder exists and is writable' },

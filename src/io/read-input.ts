@@ -4,6 +4,7 @@ import { readComponentLayer } from '../binary/layer.js';
 import { WcomposeError, isWcomposeError } from '../diagnostics/error.js';
 import type { ComponentType } from '../types/model.js';
 import { decodeComponent } from '../types/decode.js';
+import { importJco } from './optional-package.js';
 
 /** Reads a file, turning file-system failures into diagnostics that name the file. */
 export async function readInputFile(path: string): Promise<Uint8Array> {
@@ -80,7 +81,7 @@ export function watErrorMessage(raw: string): string {
 
 /** Turns component WAT text into a binary with wasm-tools' parser (through jco), for `.wat` inputs. */
 async function parseWat(text: string, file: string): Promise<Uint8Array> {
-  const { parse } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const { parse } = await importJco(() => import('@bytecodealliance/jco-transpile/wasm-tools'), '.wat inputs', file);
   try {
     return await parse(text);
   } catch (e) {
