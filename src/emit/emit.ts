@@ -1,4 +1,5 @@
 import type { ComponentInput, Plan, PlannedInstance } from '../graph/model.js';
+import { fileBacking } from '../binary/layer.js';
 import type { Extern } from '../types/model.js';
 import { version } from '../version.js';
 import { contentHash, joinChunks, withFileRanges, type OutputChunk } from './chunks.js';
@@ -45,12 +46,14 @@ function embeddedAs(components: readonly ComponentInput[]): Map<ComponentInput, 
       continue;
     }
     const byHash = new Map<string, ComponentInput>();
-    const hashes = new Map<Uint8Array, string>();
+    // One hash per buffer, and per file for components read from the same file under two names.
+    const hashes = new Map<Uint8Array | string, string>();
     for (const c of group) {
-      let hash = hashes.get(c.bytes);
+      const key = fileBacking(c.bytes)?.file ?? c.bytes;
+      let hash = hashes.get(key);
       if (hash === undefined) {
         hash = contentHash(c.bytes);
-        hashes.set(c.bytes, hash);
+        hashes.set(key, hash);
       }
       const first = byHash.get(hash);
       if (first === undefined) byHash.set(hash, c);
