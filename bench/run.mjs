@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { build, compose, decodeComponent } from '../dist/index.js';
+import { readComponentBinary } from '../dist/io/read-input.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cache = join(root, 'node_modules', '.cache', 'wcompose-bench');
@@ -77,7 +78,12 @@ const big = await jsComponent('cli');
 const bigBytes = new Uint8Array(await readFile(big));
 const decodeMs = await time(() => decodeComponent(bigBytes), { runs: 21 });
 const readDecodeMs = await time(async () => decodeComponent(new Uint8Array(await readFile(big))), { runs: 21 });
-console.log(`1. decode world of a ${mb(bigBytes.length)} component: ${fmt(decodeMs)} (with reading the file: ${fmt(readDecodeMs)}; goal < 30 ms)`);
+// What wcompose does with a file: positioned reads of the component layer, core modules skipped by size.
+const layerDecodeMs = await time(() => decodeComponent(readComponentBinary(big)), { runs: 21 });
+console.log(
+  `1. decode world of a ${mb(bigBytes.length)} component: ${fmt(decodeMs)} (reading its component layer from the file ` +
+    `and decoding: ${fmt(layerDecodeMs)}; reading the whole file and decoding: ${fmt(readDecodeMs)}; goal < 30 ms)`,
+);
 
 // ── 2. composing two big components vs. copying their bytes ──────────────────────
 const other = await jsComponent('hello');

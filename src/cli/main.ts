@@ -1,4 +1,5 @@
-import { Command, CommanderError } from 'commander';
+import type { Command as CommandType } from 'commander';
+import { Command, CommanderError } from './commander.js';
 import { version } from '../version.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
@@ -8,7 +9,7 @@ import { registerPlan } from './commands/plan.js';
 import { ExitCode } from './run-command.js';
 
 /** Builds the command-line program; a thin shell over the programmatic API. */
-export function createProgram(): Command {
+export function createProgram(): CommandType {
   const program = new Command('wcompose')
     .description('a build-time static linker for WebAssembly components')
     .version(version)

@@ -1,4 +1,5 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { Option } from '../commander.js';
 import { isWcomposeError } from '../../diagnostics/error.js';
 import { planFormats, type PlanFormat } from '../../plan-view/formats.js';
 import { colorLevel, errorJson, plural, writeJson } from '../output.js';
