@@ -215,6 +215,8 @@ describe('commands load only what they use', () => {
     expect(inspect.code).toBe(0);
     expect(inspect.urls.some((u) => u.includes('/dist/api/inspect.js'))).toBe(true);
     expect(inspect.urls.filter((u) => heavy.test(u))).toEqual([]);
+    // Only the command that runs is defined: the other commands' modules are not loaded.
+    expect(inspect.urls.filter((u) => /\/dist\/cli\/commands\/(?!inspect\.js)/.test(u))).toEqual([]);
     const plugged = await loadedModules(['plug', 'kv-app.wasm', '--plug', 'kv-over-bucket.wasm', '-o', 'out.wasm'], p.dir);
     expect(plugged.code).toBe(0);
     expect(plugged.urls.filter((u) => heavy.test(u))).toEqual([]);

@@ -45,11 +45,14 @@ function openInput(range: FileRange): number {
   });
 }
 
+/** The buffer `forEachBlock` reads into: one for the process (it is synchronous), not a new one per file hashed. */
+let blockBuffer: Uint8Array | undefined;
+
 /** Calls `each` with the range's bytes, a buffer at a time (the buffer is reused: copy what must outlive the call). */
 function forEachBlock(range: FileRange, each: (block: Uint8Array) => void): void {
   const fd = openInput(range);
   try {
-    const buffer = new Uint8Array(Math.min(COPY_BUFFER, range.end - range.start));
+    const buffer = (blockBuffer ??= new Uint8Array(COPY_BUFFER));
     for (let at = range.start; at < range.end; ) {
       const n = readSync(fd, buffer, 0, Math.min(buffer.length, range.end - at), at);
       if (n === 0) throw new WcomposeError('WC9001', 'cannot read file: it got shorter while wcompose was composing it', { file: range.file });
