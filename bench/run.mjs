@@ -5,11 +5,12 @@
 //   2. composing two ~12 MB components vs. a script that only reads the inputs and writes their concatenation
 //      (goal: ≤ 1.3×, ideally 1.1×)
 //   3. a chain of 100 and of 1000 small components (goal: 1000 in < 2 s; cost linear in the count)
-//   4. start-up, as ratios of child processes' wall time in the same run: `wcompose --version` and
+//   4. the validator's share of composing the two ~12 MB components (goal: < 5%)
+//   5. start-up, as ratios of child processes' wall time in the same run: `wcompose --version` and
 //      `wcompose inspect --wit` of a ~12 MB component against `node -e 0` (goals ≤ 1.3× and ≤ 1.5×), and
 //      `wcompose plug` of two ~12 MB components against a Node script that reads both and writes their
 //      concatenation (goal ≤ 1.1×, start-up included)
-//   5. peak memory (maxRSS) of `wcompose build` composing 2, 20 and 50 distinct ~12 MB components (goal for 20: at
+//   6. peak memory of `wcompose build` composing 2, 20 and 50 distinct ~12 MB components (goal for 20: at
 //      most the largest input + 100 MB)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,7 +22,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { build, compose, decodeComponent } from '../dist/index.js';
+import { composeChunks } from '../dist/api/compose.js';
 import { readComponentBinary } from '../dist/io/read-input.js';
+import { validateComponent, validateOutput } from '../dist/validate/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cache = join(root, 'node_modules', '.cache', 'wcompose-bench');
@@ -111,6 +114,43 @@ console.log(
     `read+concat+write: ${fmt(copyMs)}; ratio ${(composeMs / copyMs).toFixed(2)}× (goal ≤ 1.3×, ideally 1.1×)`,
 );
 
+// ── 4. the validator's share of composing ───────────────────────────────────────
+// Measured directly (validating both inputs and the composed output, as build does) and as the difference between
+// builds with and without validation; the inputs are fresh buffers each time, so nothing is remembered between runs.
+const otherBytes = new Uint8Array(await readFile(other));
+const spec = {
+  components: [
+    { name: 'a', file: big, bytes: bigBytes, type: decodeComponent(bigBytes) },
+    { name: 'b', file: other, bytes: otherBytes, type: decodeComponent(otherBytes) },
+  ],
+  instances: [{ name: 'a', component: 'a', with: {} }, { name: 'b', component: 'b', with: {} }],
+};
+const { chunks } = composeChunks(spec, { validate: false });
+// As in a build: the inputs were validated when read, so the output's embedded components are not walked again.
+validateComponent(bigBytes);
+validateComponent(otherBytes);
+const copies = Array.from({ length: 40 }, () => [bigBytes.slice(), otherBytes.slice()]);
+let copy = 0;
+const inputsMs = await time(() => {
+  const [a, b] = copies[copy++ % copies.length];
+  validateComponent(a);
+  validateComponent(b);
+}, { runs: 21, warmup: 3 });
+const outputMs = await time(() => validateOutput(chunks), { runs: 21, warmup: 3 });
+const onTimes = [];
+const offTimes = [];
+for (let i = 0; i < 4; i++) {
+  offTimes.push(await time(() => build({ config, cwd: work, validate: false }), { runs: 5, warmup: 1 }));
+  onTimes.push(await time(() => build({ config, cwd: work }), { runs: 5, warmup: 1 }));
+}
+const onMs = Math.min(...onTimes);
+const offMs = Math.min(...offTimes);
+console.log(
+  `4. validation of two ${mb(bigBytes.length)} inputs: ${inputsMs.toFixed(2)} ms, of the composed output: ${outputMs.toFixed(2)} ms; ` +
+    `${(((inputsMs + outputMs) / composeMs) * 100).toFixed(1)}% of composing (goal < 5%); ` +
+    `build with validation ${fmt(onMs)}, without ${fmt(offMs)} (ratio ${(onMs / offMs).toFixed(3)})`,
+);
+
 // ── 3. chains of small components ───────────────────────────────────────────────
 /** Link k of a chain: imports `demo:chain/step` and exports it, adding k. Link 0 imports nothing. */
 function linkWat(k) {
@@ -143,18 +183,22 @@ async function chain(n) {
     with: k === 0 ? {} : { 'demo:chain/step@0.1.0': { instance: `link${k - 1}` } },
   }));
   const spec = { components, instances, exports: [{ instance: `link${n - 1}` }], autoPlug: false };
-  const ms = await time(() => compose(spec), { runs: 15, warmup: 3 });
-  return { ms, size: compose(spec).bytes.length };
+  // wasm-tools allows at most 1000 instances in a component: a chain of 1000 cannot be valid, and wcompose's
+  // validator refuses to emit it; validation is off for this timing of the planner and emitter.
+  const options = { validate: n < 999 };
+  const ms = await time(() => compose(spec, options), { runs: 15, warmup: 3 });
+  return { ms, size: compose(spec, options).bytes.length };
 }
 const c100 = await chain(100);
 const c1000 = await chain(1000);
 console.log(
   `3. chain of 100 components: ${fmt(c100.ms)} (${(c100.ms / 100).toFixed(3)} ms each); ` +
     `1000: ${fmt(c1000.ms)} (${(c1000.ms / 1000).toFixed(3)} ms each; goal < 2 s); ` +
-    `1000/100 = ${(c1000.ms / c100.ms).toFixed(1)}× for 10× the components`,
+    `1000/100 = ${(c1000.ms / c100.ms).toFixed(1)}× for 10× the components ` +
+    `(1000 unvalidated: more instances than wasm-tools' limit of 1000)`,
 );
 
-// ── 4. start-up: child processes, as a user runs them ────────────────────────────
+// ── 5. start-up: child processes, as a user runs them ────────────────────────────
 const bin = join(root, 'bin', 'wcompose.js');
 /** Median wall time of each command (child processes, interleaved so machine noise hits all alike), in ms. */
 function wallTimes(commands, rounds) {
@@ -172,7 +216,7 @@ function wallTimes(commands, rounds) {
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 const [nodeMs, versionMs, inspectMs] = wallTimes([['-e', '0'], [bin, '--version'], [bin, 'inspect', '--wit', big]], 21);
 console.log(
-  `4. start-up: node -e 0 ${fmt(nodeMs)}; wcompose --version ${fmt(versionMs)} (${ratio(versionMs, nodeMs)}, goal ≤ 1.3×); ` +
+  `5. start-up: node -e 0 ${fmt(nodeMs)}; wcompose --version ${fmt(versionMs)} (${ratio(versionMs, nodeMs)}, goal ≤ 1.3×); ` +
     `inspect --wit of ${mb(bigBytes.length)} ${fmt(inspectMs)} (${ratio(inspectMs, nodeMs)}, goal ≤ 1.5×)`,
 );
 const socket = await jsComponent('app');
@@ -194,7 +238,7 @@ console.log(
     `node script reading both and writing their concatenation: ${fmt(copyScriptMs)}; ratio ${ratio(plugMs, copyScriptMs)} (goal ≤ 1.1×)`,
 );
 
-// ── 5. peak memory of composing many large components ───────────────────────────
+// ── 6. peak memory of composing many large components ───────────────────────────
 /** `base` with a custom section appended: the same component, other bytes (identical inputs are embedded once). */
 function variant(base, k) {
   const name = new TextEncoder().encode('wcompose-bench');
@@ -232,7 +276,7 @@ const largest = greeterBytes.length;
 const peaks = [2, 20, 50].map((n) => ({ n, ...peakRss(n) }));
 const p20 = peaks.find((p) => p.n === 20);
 console.log(
-  `5. peak memory of build: ${peaks.map((p) => `${p.n} × ${mb(largest)} → ${mb(p.size)}: ${mb(p.rss)}`).join('; ')} ` +
+  `6. peak memory of build: ${peaks.map((p) => `${p.n} × ${mb(largest)} → ${mb(p.size)}: ${mb(p.rss)}`).join('; ')} ` +
     `(goal for 20: ≤ largest input + 100 MB = ${mb(largest + 100 * 1024 * 1024)}: ${p20.rss <= largest + 100 * 1024 * 1024 ? 'met' : 'not met'})`,
 );
 

@@ -14,7 +14,8 @@ export { loadWitWorld, type LoadWitOptions, type LoadedWorld, type WitInput } fr
 export { build, type ArtifactKind, type ArtifactResult, type BuildOptions, type BuildResult } from './api/build.js';
 export { watch, type WatchOptions, type WatchResult, type Watcher } from './api/watch.js';
 export { plug, type PlugOptions } from './api/plug.js';
-export { compose, type ComposeResult } from './api/compose.js';
+export { compose, type ComposeOptions, type ComposeResult } from './api/compose.js';
+export { InvalidOutputError, ValidationError, validateComponent } from './validate/index.js';
 export { planComposition, type PlanOptions, type PlanResult } from './api/plan.js';
 export {
   planFormats, planGraph, planJson, renderPlan, renderSvg as renderPlanSvg, type PlanFormat, type PlanGraph,
@@ -26,6 +27,7 @@ export {
 } from './config/schema.js';
 export type * from './graph/model.js';
 export { WcomposeError, isWcomposeError } from './diagnostics/error.js';
+export { WcomposeWarning } from './diagnostics/warning.js';
 export { diagnostics, type DiagnosticCode } from './diagnostics/codes.js';
 export type * from './types/model.js';
 export { decodeComponent } from './types/decode.js';

@@ -49,6 +49,7 @@ describe.concurrent('--json', () => {
       imports: [],
       exports: ['demo:math/app@0.1.0'],
       artifacts: [],
+      warnings: [],
     });
   });
 
@@ -87,6 +88,7 @@ describe.concurrent('--json', () => {
       instances: [{ name: 'ops', component: 'ops' }, { name: 'socket', component: 'socket' }],
       imports: [],
       exports: ['demo:math/app@0.1.0'],
+      warnings: [],
     });
 
     expect(bad.code).toBe(1);
@@ -128,7 +130,7 @@ describe.concurrent('--json', () => {
     expect(json(unreadable.stdout)).toEqual({ ok: false, findings: [], error: { ...errorShape, code: 'WC9001' } });
 
     expect(config.code).toBe(0);
-    expect(json(config.stdout)).toEqual({ ok: true, findings: [] });
+    expect(json(config.stdout)).toEqual({ ok: true, findings: [], warnings: [] });
 
     expect(noConfig.code).toBe(1);
     expect(noConfig.stderr).toBe('');

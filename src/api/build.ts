@@ -1,11 +1,14 @@
 import { dirname } from 'node:path';
 import {
-  artifactPaths, checkArtifactPaths, generateArtifacts, resolveArtifacts, writeAllAtomic, type ArtifactResult,
+  artifactPaths, checkArtifactPaths, generateArtifacts, resolveArtifacts, writeAllAtomic, type ArtifactPlan,
+  type ArtifactResult,
 } from '../artifacts/index.js';
 import { obtainConfig } from '../config/load-config.js';
 import { outputPath, resolveConfig } from '../config/resolve.js';
 import type { ArtifactsConfig, WcomposeConfig } from '../config/schema.js';
 import { joinChunks } from '../emit/chunks.js';
+import { checkOutputPaths, type NamedPath } from '../emit/output-paths.js';
+import type { WcomposeWarning } from '../diagnostics/warning.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { Plan } from '../graph/model.js';
 import { composeChunks } from './compose.js';
@@ -24,6 +27,11 @@ export interface BuildOptions {
    * turns one on at its default path, a string gives its path relative to `cwd`, `false` turns it off).
    */
   artifacts?: ArtifactsConfig | undefined;
+  /**
+   * Validate the inputs and the composed component (default: true). `false` (`--no-validate`) skips both, as wac's
+   * `--no-validate` does: for inputs wasm-tools would refuse that you still mean to compose.
+   */
+  validate?: boolean | undefined;
   /** Called as the build moves on (`composing 3 components…`): for progress displays. */
   onProgress?: ((message: string) => void) | undefined;
 }
@@ -37,6 +45,8 @@ export interface BuildResult {
   configFile: string | undefined;
   /** The artifacts written besides the composed component (none unless asked for). */
   artifacts: ArtifactResult[];
+  /** What is valid but probably not meant (the plan's warnings), e.g. a composition that exports nothing. */
+  warnings: WcomposeWarning[];
 }
 
 /**
@@ -78,16 +88,20 @@ export async function buildTraced(options: BuildOptions, trace: BuildTrace): Pro
   trace.outputs = [output, ...artifactPaths(artifacts)];
 
   progress('reading components…');
-  const spec = await resolveConfig(config, configFile, cwd);
+  const spec = await resolveConfig(config, configFile, cwd, { validate: options.validate });
   trace.inputs = spec.components.map((c) => c.file);
+  await checkOutputPaths(buildOutputs(output, artifacts), [
+    ...(configFile === undefined ? [] : [{ label: 'the config file', path: configFile }]),
+    ...spec.components.map((c) => ({ label: `component "${c.name}"`, path: c.file })),
+  ], configFile);
   const n = spec.components.length;
   progress(`composing ${n} component${n === 1 ? '' : 's'}…`);
-  const { plan, chunks, size } = composeChunks(spec);
+  const { plan, chunks, size } = composeChunks(spec, { validate: options.validate });
 
   const kinds = (['wit', 'js', 'wadm'] as const).filter((k) => artifacts[k] !== undefined);
   if (kinds.length === 0) {
     await writeFileAtomic(output, chunks);
-    return { output, size, plan, configFile, artifacts: [] };
+    return { output, size, plan, configFile, artifacts: [], warnings: plan.warnings };
   }
   await checkArtifactPaths(output, artifacts);
   progress(`writing ${kinds.join(', ')}…`);
@@ -95,5 +109,14 @@ export async function buildTraced(options: BuildOptions, trace: BuildTrace): Pro
   const { entries, results } = await generateArtifacts(artifacts, { output, bytes, plan });
   // The artifacts first, the composed component last: a new .wasm means its artifacts are in place.
   await writeAllAtomic([...entries, { kind: 'file', path: output, data: chunks }]);
-  return { output, size, plan, configFile, artifacts: results };
+  return { output, size, plan, configFile, artifacts: results, warnings: plan.warnings };
+}
+
+/** What a build writes, named for messages: the composed component and the artifacts. */
+function buildOutputs(output: string, artifacts: ArtifactPlan): NamedPath[] {
+  const out: NamedPath[] = [{ label: 'the composed component', path: output, option: 'output' }];
+  if (artifacts.wit !== undefined) out.push({ label: 'the WIT file', path: artifacts.wit.path, option: 'artifacts.wit' });
+  if (artifacts.js !== undefined) out.push({ label: 'the JS bindings folder', path: artifacts.js.dir, option: 'artifacts.js', folder: true });
+  if (artifacts.wadm !== undefined) out.push({ label: 'the wadm manifest', path: artifacts.wadm.path, option: 'artifacts.wadm' });
+  return out;
 }

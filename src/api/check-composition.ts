@@ -3,6 +3,7 @@ import { obtainConfig } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve.js';
 import type { WcomposeConfig } from '../config/schema.js';
 import { isWcomposeError } from '../diagnostics/error.js';
+import type { WcomposeWarning } from '../diagnostics/warning.js';
 import type { Plan } from '../graph/model.js';
 import { plan } from '../graph/plan.js';
 
@@ -18,6 +19,8 @@ export interface CheckCompositionResult {
   /** The checked plan, when the composition fits together. */
   plan: Plan | undefined;
   configFile: string | undefined;
+  /** What is valid but probably not meant (e.g. nothing exported): reported, and `ok` stays true. */
+  warnings: WcomposeWarning[];
 }
 
 /**
@@ -34,10 +37,10 @@ export async function checkComposition(options: CheckCompositionOptions = {}): P
     const p = plan(spec, {
       onLinkProblems: (where, problems) => findings.push(...problems.map((f) => ({ ...f, path: [where, ...f.path] }))),
     });
-    return { ok: findings.length === 0, findings, plan: findings.length === 0 ? p : undefined, configFile };
+    return { ok: findings.length === 0, findings, plan: findings.length === 0 ? p : undefined, configFile, warnings: p.warnings };
   } catch (e) {
     if (!isWcomposeError(e)) throw e;
     const f: Finding = { code: e.code, path: [...e.path], message: e.message, hint: e.hint };
-    return { ok: false, findings: [...findings, f], plan: undefined, configFile };
+    return { ok: false, findings: [...findings, f], plan: undefined, configFile, warnings: [] };
   }
 }

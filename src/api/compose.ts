@@ -1,7 +1,9 @@
-import { chunkLength, type OutputChunk } from '../emit/chunks.js';
-import { emit, emitChunks } from '../emit/emit.js';
+import { chunkLength, joinChunks, withFileRanges, type OutputChunk } from '../emit/chunks.js';
+import { emitBuffers } from '../emit/emit.js';
+import { inFile } from '../io/read-input.js';
 import type { CompositionSpec, Plan } from '../graph/model.js';
 import { plan } from '../graph/plan.js';
+import { validateComponent, validateOutput } from '../validate/index.js';
 
 export interface ComposeResult {
   plan: Plan;
@@ -9,15 +11,31 @@ export interface ComposeResult {
   bytes: Uint8Array;
 }
 
-/** Plans and emits a composition held in memory; nothing is written. */
-export function compose(spec: CompositionSpec): ComposeResult {
-  const p = plan(spec);
-  return { plan: p, bytes: emit(p) };
+export interface ComposeOptions {
+  /**
+   * Validate the inputs' and the output's component layer (default: true). An input that breaks a rule is a WC11xx
+   * error; an invalid output is a bug in wcompose (`InvalidOutputError`, WC9101), and nothing is returned.
+   */
+  validate?: boolean | undefined;
 }
 
-/** `compose`, with the output as chunks that reference the inputs' bytes (what `build` writes, copy-free). */
-export function composeChunks(spec: CompositionSpec): { plan: Plan; chunks: OutputChunk[]; size: number } {
+/** Plans and emits a composition held in memory; nothing is written. */
+export function compose(spec: CompositionSpec, options: ComposeOptions = {}): ComposeResult {
+  const { plan: p, chunks } = composeChunks(spec, options);
+  return { plan: p, bytes: joinChunks(chunks) };
+}
+
+/**
+ * `compose`, with the output as chunks that reference the inputs' bytes, or their files for inputs read by their
+ * component layer only (what `build` writes, copy-free).
+ */
+export function composeChunks(spec: CompositionSpec, options: ComposeOptions = {}): { plan: Plan; chunks: OutputChunk[]; size: number } {
+  // Inputs read from files were validated when read; this costs nothing for them (validation is remembered per
+  // buffer) and covers specs built in memory.
+  if (options.validate !== false) for (const c of spec.components) inFile(c.file, () => validateComponent(c.bytes));
   const p = plan(spec);
-  const chunks = emitChunks(p);
+  const buffers = emitBuffers(p);
+  if (options.validate !== false) validateOutput(buffers);
+  const chunks = withFileRanges(buffers);
   return { plan: p, chunks, size: chunks.reduce((n, c) => n + chunkLength(c), 0) };
 }

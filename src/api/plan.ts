@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { obtainConfig } from '../config/load-config.js';
 import { outputPath, resolveConfig } from '../config/resolve.js';
 import type { WcomposeConfig } from '../config/schema.js';
+import { checkOutputPaths } from '../emit/output-paths.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
+import type { WcomposeWarning } from '../diagnostics/warning.js';
 import type { Plan } from '../graph/model.js';
 import { plan } from '../graph/plan.js';
 import { planGraph, type PlanGraph } from '../plan-view/graph.js';
@@ -29,6 +31,8 @@ export interface PlanResult {
   output: string;
   /** The SVG file written, when `svg` was given. */
   svg: string | undefined;
+  /** What is valid but probably not meant (the plan's warnings), as `build` reports them. */
+  warnings: WcomposeWarning[];
 }
 
 /**
@@ -45,7 +49,11 @@ export async function planComposition(options: PlanOptions = {}): Promise<PlanRe
   let svg: string | undefined;
   if (options.svg !== undefined) {
     svg = resolve(cwd, options.svg);
+    await checkOutputPaths([{ label: 'the SVG drawing', path: svg }], [
+      ...(configFile === undefined ? [] : [{ label: 'the config file', path: configFile }]),
+      ...spec.components.map((c) => ({ label: `component "${c.name}"`, path: c.file })),
+    ], configFile);
     await writeFileAtomic(svg, new TextEncoder().encode(await renderSvg(graph)));
   }
-  return { plan: p, graph, configFile, output, svg };
+  return { plan: p, graph, configFile, output, svg, warnings: p.warnings };
 }

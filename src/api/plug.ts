@@ -1,10 +1,12 @@
 import { resolve, basename, extname } from 'node:path';
 import { WcomposeError } from '../diagnostics/error.js';
+import { checkOutputPaths } from '../emit/output-paths.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { ComponentInput, CompositionSpec, InstanceSpec } from '../graph/model.js';
 import { loadComponentFile } from '../io/read-input.js';
-import { chunkLength } from '../emit/chunks.js';
-import { emitChunks } from '../emit/emit.js';
+import { chunkLength, withFileRanges } from '../emit/chunks.js';
+import { emitBuffers } from '../emit/emit.js';
+import { validateOutput } from '../validate/index.js';
 import { plan as planComposition } from '../graph/plan.js';
 import type { BuildResult } from './build.js';
 
@@ -13,6 +15,8 @@ export interface PlugOptions {
   plugs: string[];
   output: string;
   cwd?: string | undefined;
+  /** Validate the inputs and the composed component (default: true); `false` is `--no-validate`. */
+  validate?: boolean | undefined;
 }
 
 /**
@@ -31,12 +35,9 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
     let name = stem;
     for (let n = 2; names.has(name); n++) name = `${stem}-${n}`;
     names.add(name);
-    components.push({ name, file, ...(await loadComponentFile(file)) });
+    components.push({ name, file, ...(await loadComponentFile(file, { validate: options.validate })) });
   }
   const socket = components[0]!;
-  if (socket.type.exports.size === 0) {
-    throw new WcomposeError('WC4011', 'the socket component exports nothing', { file: socket.file });
-  }
   const spec = (inputs: ComponentInput[]): CompositionSpec => ({
     components: inputs,
     instances: inputs.map((c): InstanceSpec => ({ name: c.name, component: c.name, with: {} })),
@@ -58,9 +59,15 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
     });
   }
   if (used.size < components.length) plan = planComposition(spec(components.filter((c) => used.has(c.name))));
-  const chunks = emitChunks(plan);
+  const buffers = emitBuffers(plan);
+  if (options.validate !== false) validateOutput(buffers);
+  const chunks = withFileRanges(buffers);
   const size = chunks.reduce((n, c) => n + chunkLength(c), 0);
   const output = resolve(cwd, options.output);
+  await checkOutputPaths([{ label: 'the output', path: output }], components.map((c, i) => ({
+    label: i === 0 ? 'the socket' : `the plug ${c.name}`,
+    path: c.file,
+  })));
   await writeFileAtomic(output, chunks);
-  return { output, size, plan };
+  return { output, size, plan, warnings: plan.warnings };
 }

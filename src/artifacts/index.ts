@@ -6,6 +6,7 @@ import { generatedBy, jsArtifact } from './js.js';
 import type { ArtifactKind, ArtifactPlan } from './resolve.js';
 import { wadmArtifact } from './wadm.js';
 import { witArtifact } from './wit.js';
+import { writeError } from '../emit/write-atomic.js';
 import type { OutputEntry } from './write.js';
 
 export { artifactKinds, artifactPaths, resolveArtifacts, type ArtifactKind, type ArtifactPlan } from './resolve.js';
@@ -52,7 +53,12 @@ async function checkJsFolder(dir: string, output: string): Promise<void> {
     throw new WcomposeError('WC5004', `${dir} ${why}`, { file: output, path: ['artifacts.js'] });
   };
   if (!info.isDirectory()) fail('exists and is not a folder');
-  const entries = await readdir(dir);
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (e) {
+    throw writeError(e, dir);
+  }
   if (entries.length === 0) return;
   try {
     const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { generatedBy?: unknown };

@@ -3,7 +3,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, normalize, isAbsolute } from 'node:path';
 import { WcomposeError, isWcomposeError } from '../diagnostics/error.js';
 import type { OutputChunk } from '../emit/chunks.js';
-import { writeFileAtomic } from '../emit/write-atomic.js';
+import { writeError, writeFileAtomic } from '../emit/write-atomic.js';
 
 /** One thing a build writes: a file, or a folder of files (replaced as a whole). */
 export type OutputEntry =
@@ -95,6 +95,5 @@ async function commit(entry: OutputEntry, tmp: string): Promise<void> {
 function asWriteError(e: unknown, path: string | undefined): WcomposeError {
   if (isWcomposeError(e) && e.code === 'WC9002') return new WcomposeError('WC9002', e.message, { file: path ?? e.file });
   if (isWcomposeError(e)) return e;
-  const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-  return new WcomposeError('WC9002', `cannot write file: ${code}`, { file: path });
+  return writeError(e, path);
 }

@@ -1,5 +1,12 @@
 import { WcomposeError } from '../diagnostics/error.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { limits } from './limits.js';
+
+/** The most items a vector may hold, and what they are called in the message when it holds more. */
+export interface VecLimit {
+  max: number;
+  what: string;
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -11,11 +18,29 @@ export class ByteReader {
   readonly bytes: Uint8Array;
   pos: number;
   readonly end: number;
+  /** How many type declarations (instance and component types) enclose the current position. */
+  private depth = 0;
 
   constructor(bytes: Uint8Array, start = 0, end = bytes.length) {
     this.bytes = bytes;
     this.pos = start;
     this.end = end;
+  }
+
+  /**
+   * Reads something that nests (an instance or component type inside another): the depth is bounded, so that an
+   * input nested thousands deep is a diagnostic, not a stack overflow.
+   */
+  nested<T>(what: string, read: (r: ByteReader) => T): T {
+    if (this.depth >= limits.nesting) {
+      this.fail('WC1014', `${what} nested more than ${limits.nesting} deep`);
+    }
+    this.depth++;
+    try {
+      return read(this);
+    } finally {
+      this.depth--;
+    }
   }
 
   get done(): boolean {
@@ -100,7 +125,14 @@ export class ByteReader {
   name(): string {
     const start = this.pos;
     const len = this.u32();
+    if (len > limits.nameBytes) this.fail('WC1013', `a name of ${len} bytes is longer than the ${limits.nameBytes} allowed`, start);
     const raw = this.take(len, 'name');
+    // Most names are short ASCII (kebab names, interface names): decoded without the TextDecoder round trip.
+    if (len <= 64) {
+      let ascii = true;
+      for (let i = 0; i < len; i++) if (raw[i]! >= 0x80) ascii = false;
+      if (ascii) return String.fromCharCode.apply(null, raw as unknown as number[]);
+    }
     try {
       return utf8.decode(raw);
     } catch {
@@ -108,9 +140,11 @@ export class ByteReader {
     }
   }
 
-  /** A `vec(T)`: a u32 count then that many items. */
-  vec<T>(item: (r: ByteReader) => T): T[] {
+  /** A `vec(T)`: a u32 count then that many items (at most `limit.max`, when given). */
+  vec<T>(item: (r: ByteReader) => T, limit?: VecLimit): T[] {
+    const at = this.pos;
     const n = this.u32();
+    if (limit !== undefined && n > limit.max) this.fail('WC1013', `${n} ${limit.what} are more than the ${limit.max} allowed`, at);
     // Every item takes at least a byte: a count larger than what is left is corrupt, and must not allocate.
     if (n > this.end - this.pos) this.fail('WC1001', `a vector claims ${n} items but only ${this.end - this.pos} byte(s) are left`);
     const out: T[] = [];

@@ -33,7 +33,8 @@ export function fileBacking(bytes: Uint8Array): FileBacking | undefined {
 /**
  * The component in `file` (`size` bytes) as a buffer of the file's size in which every byte the component layer needs
  * is at its offset in the file, so that `ComponentReader` and the decoder work on it unchanged (and report the same
- * offsets), while core module payloads are never read. Those are left zero: the buffer is allocated zero-filled and
+ * offsets), while core modules' code, data and names are never read (only their headers and what they import and
+ * export, which the validator checks). Those are left zero: the buffer is allocated zero-filled and
  * pages that are never written are never backed by memory, so the buffer costs about what the component layer does.
  * Nested components are walked the same way (with a loop, not recursion). Anything that is not a well-formed section
  * sequence is read in full from there on, for the reader to report precisely.
@@ -43,9 +44,9 @@ export function readComponentLayer(file: string, size: number, read: ReadAt): Ui
   let loadedFrom = 0;
   let loadedTo = 0;
   /** Makes sure [from, to) is in `bytes` (reading a little ahead). */
-  const load = (from: number, to: number): void => {
+  const load = (from: number, to: number, ahead = READ_AHEAD): void => {
     if (from >= loadedFrom && to <= loadedTo) return;
-    const end = Math.min(size, Math.max(to, from + READ_AHEAD));
+    const end = Math.min(size, Math.max(to, from + ahead));
     let at = from;
     while (at < end) {
       const n = read(bytes, at, end - at, at);
@@ -86,6 +87,7 @@ export function readComponentLayer(file: string, size: number, read: ReadAt): Ui
     }
     const { id, start, sectionEnd } = header;
     if (id === SectionId.coreModule) {
+      readCoreModuleLayer(bytes, start, sectionEnd, load);
       pos = sectionEnd;
     } else if (id === SectionId.component && isComponentPreamble(start, sectionEnd)) {
       enclosing.push(end);
@@ -98,6 +100,31 @@ export function readComponentLayer(file: string, size: number, read: ReadAt): Ui
   }
   backings.set(bytes, { file, size });
   return bytes;
+}
+
+/**
+ * Core module sections the component layer's validator reads (what a module imports and exports, and their function
+ * signatures): type (1), import (2), function (3) and export (7). Code, data, names and the rest are skipped by size.
+ */
+const coreSectionsRead = new Set([1, 2, 3, 7]);
+
+/** Reads a core module's header and the sections in `coreSectionsRead`; anything malformed is read in full. */
+function readCoreModuleLayer(bytes: Uint8Array, start: number, end: number, load: (from: number, to: number, ahead?: number) => void): void {
+  if (end - start < 8) {
+    load(start, end);
+    return;
+  }
+  load(start, start + 8, 0);
+  let pos = start + 8;
+  while (pos < end) {
+    const header = sectionHeader(bytes, pos, end, (from, to) => load(from, to, 0));
+    if (header === undefined) {
+      load(pos, end);
+      return;
+    }
+    if (coreSectionsRead.has(header.id)) load(header.start, header.sectionEnd, 0);
+    pos = header.sectionEnd;
+  }
 }
 
 /** The section header at `pos` (an id byte and a LEB128 u32 size), if it is one and its payload fits before `end`. */

@@ -3,6 +3,7 @@ import type {
   CoreSubType, CoreType, CoreValType,
 } from './ast.js';
 import type { ByteReader } from './byte-reader.js';
+import { limits } from './limits.js';
 
 /** Readers for the core WebAssembly types that appear inside components (core type sections, module types). */
 
@@ -120,7 +121,7 @@ function readModuleDecl(r: ByteReader): CoreModuleDecl {
       return { kind: 'import', import: { module, name, type: readCoreExternType(r) } };
     }
     case 0x01:
-      return { kind: 'type', type: readCoreType(r) };
+      return { kind: 'type', type: readRecType(r) };
     case 0x02: {
       const sortAt = r.pos;
       const sort = r.u8();
@@ -137,12 +138,24 @@ function readModuleDecl(r: ByteReader): CoreModuleDecl {
   }
 }
 
+/**
+ * A type declared inside a module type: a recursion group or a subtype, never a module type (as in wasmparser, 0x50
+ * here is a non-final subtype). Module types therefore never nest.
+ */
+function readRecType(r: ByteReader): CoreType {
+  if (r.peek() === 0x4e) {
+    r.u8();
+    return { kind: 'rec', types: r.vec(readSubType) };
+  }
+  return { kind: 'sub', type: readSubType(r) };
+}
+
 /** `core:type`: a recursion group, a (prefixed) subtype, or a module type. */
 export function readCoreType(r: ByteReader): CoreType {
   const b = r.peek();
   if (b === 0x50) {
     r.u8();
-    return { kind: 'module', decls: r.vec(readModuleDecl) };
+    return { kind: 'module', decls: r.vec(readModuleDecl, { max: limits.moduleTypeDecls, what: 'module type declarations' }) };
   }
   if (b === 0x4e) {
     r.u8();

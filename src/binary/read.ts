@@ -5,6 +5,7 @@ import type {
 } from './ast.js';
 import { SectionId } from './ast.js';
 import { ByteReader } from './byte-reader.js';
+import { limits } from './limits.js';
 import { canonByOpcode } from './canon-table.js';
 import { readCoreType, readCoreValType } from './read-core.js';
 
@@ -21,6 +22,12 @@ export interface SectionHeader {
   start: number;
   end: number;
 }
+
+/**
+ * Parsed sections, per buffer and section offset: the validator and the decoder both read a component's sections,
+ * and the second reading is then free. Held weakly by the buffer, so a component's parse lives as long as its bytes.
+ */
+const parsedSections = new WeakMap<Uint8Array, Map<number, Section>>();
 
 const kindById = Object.fromEntries(Object.entries(SectionId).map(([k, v]) => [v, k])) as Record<number, SectionKind>;
 
@@ -66,9 +73,14 @@ export class ComponentReader {
 
   /** Parses one section's payload. Core modules and nested components come back as byte windows, not copies. */
   section(header: SectionHeader): Section {
+    let cache = parsedSections.get(this.bytes);
+    const cached = cache?.get(header.start);
+    if (cached !== undefined && cached.kind === header.kind) return cached;
     const r = new ByteReader(this.bytes, header.start, header.end);
     const section = readSectionPayload(header.kind, r);
     r.expectEnd(`the ${header.kind} section`);
+    if (cache === undefined) parsedSections.set(this.bytes, (cache = new Map()));
+    cache.set(header.start, section);
     return section;
   }
 
@@ -213,7 +225,7 @@ function readCoreInstance(r: ByteReader): CoreInstance {
       const sortAt = x.pos;
       if (x.u8() !== 0x12) x.fail('WC1009', 'a core instantiate argument must be an instance', sortAt);
       return { name, instance: x.u32() };
-    });
+    }, { max: limits.instantiationArgs, what: 'core instantiation arguments' });
     return { kind: 'instantiate', module, args };
   }
   if (b === 0x01) {
@@ -221,7 +233,7 @@ function readCoreInstance(r: ByteReader): CoreInstance {
       const name = x.name();
       const sort = readCoreSort(x);
       return { name, sort, index: x.u32() };
-    });
+    }, { max: limits.instantiationArgs, what: 'core instance exports' });
     return { kind: 'exports', exports };
   }
   return r.fail('WC1009', `unknown core instance form 0x${b.toString(16)}`, at);
@@ -235,14 +247,14 @@ function readInstance(r: ByteReader): Instance {
     const args = r.vec((x) => {
       const name = x.name();
       return { name, item: readSortIdx(x) };
-    });
+    }, { max: limits.instantiationArgs, what: 'instantiation arguments' });
     return { kind: 'instantiate', component, args };
   }
   if (b === 0x01) {
     const exports = r.vec((x) => {
       const name = readExternName(x);
       return { name, item: readSortIdx(x) };
-    });
+    }, { max: limits.instanceExports, what: 'instance exports' });
     return { kind: 'exports', exports };
   }
   return r.fail('WC1009', `unknown instance form 0x${b.toString(16)}`, at);
@@ -312,7 +324,7 @@ function readFuncType(r: ByteReader, async: boolean): FuncType {
   const params = r.vec((x) => {
     const name = readLabel(x);
     return { name, type: readValType(x) };
-  });
+  }, { max: limits.funcParams, what: 'function parameters' });
   return { kind: 'func', async, params, result: readResultList(r) };
 }
 
@@ -379,7 +391,7 @@ function readComponentDecl(r: ByteReader): ComponentDecl {
 function readDefValType(r: ByteReader, b: number): DefValType {
   switch (b) {
     case 0x72:
-      return { kind: 'record', fields: r.vec((x) => ({ name: readLabel(x), type: readValType(x) })) };
+      return { kind: 'record', fields: r.vec((x) => ({ name: readLabel(x), type: readValType(x) }), { max: limits.recordFields, what: 'record fields' }) };
     case 0x71:
       return {
         kind: 'variant',
@@ -389,7 +401,7 @@ function readDefValType(r: ByteReader, b: number): DefValType {
           const at = x.pos;
           if (x.u8() !== 0x00) x.fail('WC1009', 'expected 0x00 after a variant case', at);
           return { name, type };
-        }),
+        }, { max: limits.variantCases, what: 'variant cases' }),
       };
     case 0x70:
       return { kind: 'list', element: readValType(r) };
@@ -398,11 +410,11 @@ function readDefValType(r: ByteReader, b: number): DefValType {
       return { kind: 'fixed-list', element, length: r.u32() };
     }
     case 0x6f:
-      return { kind: 'tuple', types: r.vec(readValType) };
+      return { kind: 'tuple', types: r.vec(readValType, { max: limits.tupleTypes, what: 'tuple types' }) };
     case 0x6e:
-      return { kind: 'flags', names: r.vec(readLabel) };
+      return { kind: 'flags', names: r.vec(readLabel, { max: limits.flagNames, what: 'flags' }) };
     case 0x6d:
-      return { kind: 'enum', names: r.vec(readLabel) };
+      return { kind: 'enum', names: r.vec(readLabel, { max: limits.enumCases, what: 'enum cases' }) };
     case 0x6b:
       return { kind: 'option', type: readValType(r) };
     case 0x6a: {
@@ -437,9 +449,15 @@ export function readTypeDef(r: ByteReader): TypeDef {
     case 0x43:
       return readFuncType(r, true);
     case 0x41:
-      return { kind: 'component', decls: r.vec(readComponentDecl) };
+      return r.nested('component types', (x) => ({
+        kind: 'component' as const,
+        decls: x.vec(readComponentDecl, { max: limits.componentTypeDecls, what: 'component type declarations' }),
+      }));
     case 0x42:
-      return { kind: 'instance', decls: r.vec(readInstanceDecl) };
+      return r.nested('instance types', (x) => ({
+        kind: 'instance' as const,
+        decls: x.vec(readInstanceDecl, { max: limits.instanceTypeDecls, what: 'instance type declarations' }),
+      }));
     case 0x3f: {
       const rep = readCoreValType(r);
       return { kind: 'resource', rep, dtor: r.optional((x) => x.u32()) };
@@ -480,6 +498,8 @@ function readCanonOpt(r: ByteReader): CanonOpt {
   }
 }
 
+const canonOptions = { max: limits.canonOptions, what: 'canonical options' };
+
 function readCanon(r: ByteReader): Canon {
   const at = r.pos;
   const b = r.u8();
@@ -488,11 +508,11 @@ function readCanon(r: ByteReader): Canon {
     if (r.u8() !== 0x00) r.fail('WC1009', `canon ${b === 0 ? 'lift' : 'lower'} must name a func`, sortAt);
     if (b === 0x00) {
       const coreFunc = r.u32();
-      const opts = r.vec(readCanonOpt);
+      const opts = r.vec(readCanonOpt, canonOptions);
       return { kind: 'lift', coreFunc, opts, type: r.u32() };
     }
     const func = r.u32();
-    return { kind: 'lower', func, opts: r.vec(readCanonOpt) };
+    return { kind: 'lower', func, opts: r.vec(readCanonOpt, canonOptions) };
   }
   const builtin = canonByOpcode.get(b);
   if (builtin === undefined) return r.fail('WC1009', `unknown canonical function 0x${b.toString(16)}`, at);
@@ -503,7 +523,7 @@ function readCanon(r: ByteReader): Canon {
       case 'flag':
         return { kind, value: r.flag() };
       case 'opts':
-        return { kind, value: r.vec(readCanonOpt) };
+        return { kind, value: r.vec(readCanonOpt, canonOptions) };
       case 'result':
         return { kind, value: readResultList(r) };
       case 'coreValType':
@@ -515,8 +535,11 @@ function readCanon(r: ByteReader): Canon {
 
 function readStart(r: ByteReader): Start {
   const func = r.u32();
-  const args = r.vec((x) => x.u32());
-  return { func, args, results: r.u32() };
+  const args = r.vec((x) => x.u32(), { max: limits.startArgs, what: 'start function arguments' });
+  const at = r.pos;
+  const results = r.u32();
+  if (results > limits.funcParams) r.fail('WC1013', `${results} start function results are more than the ${limits.funcParams} allowed`, at);
+  return { func, args, results };
 }
 
 function readImport(r: ByteReader): Import {

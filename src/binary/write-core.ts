@@ -99,8 +99,9 @@ function writeModuleDecl(w: ByteWriter, d: CoreModuleDecl): void {
       writeCoreExternType(w, d.import.type);
       return;
     case 'type':
+      // Inside a module type, 0x50 is a non-final subtype (module types do not nest): no 0x00 prefix.
       w.u8(0x01);
-      writeCoreType(w, d.type);
+      writeCoreType(w, d.type, false);
       return;
     case 'alias':
       w.u8(0x02).u8(0x10).u8(0x01).u32(d.count).u32(d.index);
@@ -111,7 +112,7 @@ function writeModuleDecl(w: ByteWriter, d: CoreModuleDecl): void {
   }
 }
 
-export function writeCoreType(w: ByteWriter, t: CoreType): void {
+export function writeCoreType(w: ByteWriter, t: CoreType, topLevel = true): void {
   switch (t.kind) {
     case 'module':
       w.u8(0x50).vec(t.decls, writeModuleDecl);
@@ -120,6 +121,6 @@ export function writeCoreType(w: ByteWriter, t: CoreType): void {
       w.u8(0x4e).vec(t.types, (x, s) => writeSubType(x, s, false));
       return;
     case 'sub':
-      writeSubType(w, t.type, true);
+      writeSubType(w, t.type, topLevel);
   }
 }

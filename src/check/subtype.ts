@@ -1,8 +1,8 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type {
-  ComponentType, DefinedType, Extern, FuncType, InstanceType, PrimitiveType, ResourceType, ValueType,
+  ComponentType, DefinedType, Extern, FuncType, InstanceType, PrimitiveType, ResourceType, TypeExtern, ValueType,
 } from '../types/model.js';
-import { isResource } from '../types/model.js';
+import { isNamedNonValueType, isResource } from '../types/model.js';
 import { witFuncType, witIdent, witType, type TypeNamer } from '../wit/print-type.js';
 import { finding, type Finding } from './finding.js';
 import { findCompatible, otherVersions } from './names.js';
@@ -157,7 +157,21 @@ export class SubtypeChecker {
   }
 
   /** A type import or export: a resource (paired or compared by identity) or a value type (by structure). */
-  private typeExport(expected: ValueType | ResourceType, actual: ValueType | ResourceType, path: readonly string[]): boolean {
+  private typeExport(expected: TypeExtern['type'], actual: TypeExtern['type'], path: readonly string[]): boolean {
+    if (isNamedNonValueType(expected) || isNamedNonValueType(actual)) {
+      // A function, instance or component type given a name: an `eq` bound wants the very type (equality).
+      if (!isNamedNonValueType(expected) || !isNamedNonValueType(actual) || expected.kind !== actual.kind) {
+        return this.mismatch('WC3003', path, this.describeTypeExport(expected), this.describeTypeExport(actual));
+      }
+      switch (expected.kind) {
+        case 'func':
+          return this.func(expected, actual as FuncType, path);
+        case 'instance':
+          return this.instance(expected, actual as InstanceType, path) && this.instance(actual as InstanceType, expected, path);
+        case 'component':
+          return this.component(expected, actual as ComponentType, path) && this.component(actual as ComponentType, expected, path);
+      }
+    }
     if (isResource(expected) || isResource(actual)) {
       if (!isResource(expected) || !isResource(actual)) {
         return this.mismatch('WC3003', path, this.describeTypeExport(expected), this.describeTypeExport(actual));
@@ -350,7 +364,8 @@ export class SubtypeChecker {
     return this.resourceName(e) === this.resourceName(a) ? 'a different resource of the same name' : undefined;
   }
 
-  private describeTypeExport(t: ValueType | ResourceType): string {
+  private describeTypeExport(t: TypeExtern['type']): string {
+    if (isNamedNonValueType(t)) return t.kind === 'func' ? `a type ${witFuncType(t, this.names.namer)}` : `a type (${t.kind})`;
     return isResource(t) ? `resource ${this.resourceName(t)}` : this.describe(t);
   }
 

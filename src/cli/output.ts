@@ -127,6 +127,20 @@ export function formatError(e: DiagnosticLike, s: Style = createStyle(process.st
   return `${s.error('error:')} ${text}${hint}\n`;
 }
 
+/** A warning, as an error is shown but with `warning:`: `warning: <file>: <message> [WCxxxx]`, then its hint. */
+export function formatWarning(w: DiagnosticLike, s: Style = createStyle(process.stderr)): string {
+  let text = w.format();
+  const code = ` [${w.code}]`;
+  if (s.color && text.endsWith(code)) text = `${text.slice(0, -code.length)} ${s.code(`[${w.code}]`)}`;
+  const hint = w.hint === undefined ? '' : `\n  ${s.hint('hint:')} ${w.hint}`;
+  return `${s.warning('warning:')} ${text}${hint}\n`;
+}
+
+/** Prints warnings on stderr, one each (the command still succeeds). */
+export function reportWarnings(warnings: readonly DiagnosticLike[]): void {
+  for (const w of warnings) process.stderr.write(formatWarning(w));
+}
+
 /** A one-line message that is not a diagnostic (usage mistakes, internal errors): `error: <text>`, then the hint. */
 export function formatMessage(text: string, hint?: string, s: Style = createStyle(process.stderr)): string {
   return `${s.error('error:')} ${text}${hint === undefined ? '' : `\n  ${s.hint('hint:')} ${hint}`}\n`;
@@ -141,6 +155,10 @@ export interface JsonError {
   path: string[];
   hint: string | null;
 }
+
+/** What an internal error (a bug in wcompose, exit code 70) asks of the user. */
+export const internalErrorHint =
+  'this is a bug in wcompose, not a problem in your input: please report it with the command you ran and its input files (WCOMPOSE_DEBUG=1 prints the stack trace)';
 
 /** The `error` member of a failed command's JSON document. Errors that are not diagnostics are `internal`. */
 export function errorJson(e: unknown): JsonError {
@@ -160,7 +178,7 @@ export function errorJson(e: unknown): JsonError {
     file: null,
     offset: null,
     path: [],
-    hint: 'this is a bug; please report it',
+    hint: internalErrorHint,
   };
 }
 

@@ -2,7 +2,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import fg from 'fast-glob';
 import { WcomposeError } from '../diagnostics/error.js';
 import type { ArgumentSpec, ComponentInput, CompositionSpec, ExportSpec, InstanceSpec } from '../graph/model.js';
-import { loadComponentFile } from '../io/read-input.js';
+import { loadComponentFile, type LoadOptions } from '../io/read-input.js';
 import type { WcomposeConfig } from './schema.js';
 
 /** Expands a path or glob relative to `dir` into sorted absolute paths (sorted: file order must not matter). */
@@ -18,7 +18,9 @@ function nameOf(path: string): string {
 }
 
 /** Reads every component the config names. */
-async function resolveComponents(config: WcomposeConfig, dir: string, file: string | undefined): Promise<ComponentInput[]> {
+async function resolveComponents(
+  config: WcomposeConfig, dir: string, file: string | undefined, load: LoadOptions,
+): Promise<ComponentInput[]> {
   const entries: { name: string; path: string }[] = [];
   if (Array.isArray(config.components)) {
     for (const [i, pattern] of config.components.entries()) {
@@ -46,17 +48,20 @@ async function resolveComponents(config: WcomposeConfig, dir: string, file: stri
     seen.set(e.name, e.path);
   }
   const unique = [...seen].map(([name, path]) => ({ name, path })).sort((a, b) => (a.name < b.name ? -1 : 1));
-  return Promise.all(unique.map(async ({ name, path }) => ({ name, file: path, ...(await loadComponentFile(path)) })));
+  return Promise.all(unique.map(async ({ name, path }) => ({ name, file: path, ...(await loadComponentFile(path, load)) })));
 }
 
-function argumentSpec(a: string | { instance: string; export?: string | undefined }): ArgumentSpec {
-  return typeof a === 'string' ? { instance: a } : { instance: a.instance, export: a.export };
+function argumentSpec(a: string | { instance: string; export?: string | undefined; whole?: boolean | undefined }): ArgumentSpec {
+  if (typeof a === 'string') return { instance: a };
+  return a.whole === true ? { instance: a.instance, whole: true } : { instance: a.instance, export: a.export };
 }
 
 /** Turns a validated config into a composition spec: files read and decoded, default instances added. */
-export async function resolveConfig(config: WcomposeConfig, configFile: string | undefined, cwd: string): Promise<CompositionSpec> {
+export async function resolveConfig(
+  config: WcomposeConfig, configFile: string | undefined, cwd: string, load: LoadOptions = {},
+): Promise<CompositionSpec> {
   const dir = configFile === undefined ? cwd : dirname(configFile);
-  const components = await resolveComponents(config, dir, configFile);
+  const components = await resolveComponents(config, dir, configFile, load);
   const explicit: InstanceSpec[] = Object.entries(config.instances ?? {}).map(([name, i]) => ({
     name,
     component: i.component,

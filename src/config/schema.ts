@@ -5,9 +5,19 @@ import { z } from 'zod';
  * `instances` are what gets instantiated (by default one per component, named after it), `with` gives explicit
  * arguments, `exports` chooses what the composition exports, `imports` says what may be left to the host.
  */
-const argumentObject = z.strictObject({ instance: z.string(), export: z.string().optional() });
+const argumentObject = z
+  .strictObject({
+    instance: z.string(),
+    /** One export of the instance (by default, the export named as the import, if it fits; else the whole instance). */
+    export: z.string().optional(),
+    /** The whole instance, even when it has an export named as the import. */
+    whole: z.boolean().optional(),
+  })
+  .refine((a) => a.whole !== true || a.export === undefined, {
+    message: '`export` and `whole: true` contradict each other: give one export or the whole instance',
+  });
 const argument = z.union([
-  z.string().describe('an instance name: its export matching the import name, else the whole instance'),
+  z.string().describe('an instance name: its export named as the import if it fits, else the whole instance'),
   argumentObject,
 ]);
 

@@ -24,7 +24,15 @@ export function emit(plan: Plan): Uint8Array {
  * component layer only: for writing out without copying (or ever holding) them.
  */
 export function emitChunks(plan: Plan): OutputChunk[] {
-  return withFileRanges(build(plan).chunks());
+  return withFileRanges(emitBuffers(plan));
+}
+
+/**
+ * `emit`, as chunks that reference the input components' buffers (those read by their component layer only hold
+ * nothing else): what the output validator walks before the buffers become file ranges.
+ */
+export function emitBuffers(plan: Plan): Uint8Array[] {
+  return build(plan).chunks();
 }
 
 /**

@@ -1,6 +1,9 @@
 import type * as bin from '../binary/ast.js';
-import type { Extern, FuncType, InstanceType, ResourceType, ValueType } from '../types/model.js';
-import { isResource } from '../types/model.js';
+import { WcomposeError } from '../diagnostics/error.js';
+import type {
+  Extern, FuncType, InstanceType, NamedNonValueType, ResourceAlias, ResourceType, TypeExtern, ValueType,
+} from '../types/model.js';
+import { isNamedNonValueType, isResource, nameIdentity, typeBinding } from '../types/model.js';
 
 /**
  * Re-encodes model types as binary type definitions. A scope is a type index space: the composed component's own,
@@ -58,6 +61,19 @@ export abstract class TypeScope {
     return index;
   }
 
+  /**
+   * The index of a resource reached through a name of it (`alias`, see `ResourceAlias`): that name's index where one
+   * is in scope (so `own<headers>` stays a handle of `headers`, not of `fields`), else the nearest name it was made
+   * from, else the resource's own.
+   */
+  resourceRef(r: ResourceType, alias: ResourceAlias | undefined): number {
+    for (let a = alias; a !== undefined; a = a.of) {
+      const index = this.provide(a);
+      if (index !== undefined) return index;
+    }
+    return this.resource(r);
+  }
+
   valType(t: ValueType): bin.ValType {
     if (typeof t === 'string') return t;
     return this.defined(t);
@@ -71,10 +87,13 @@ export abstract class TypeScope {
   defined(t: Exclude<ValueType, string>): number {
     const known = this.provide(t);
     if (known !== undefined) return known;
-    // The copy a type name makes (model.ts `aliasOf`) is the same type: refer to the original where it has an index
-    // (e.g. an imported interface's `use` of another's record stays an alias instead of a second definition).
-    const original = t.aliasOf === undefined ? undefined : this.provide(t.aliasOf);
-    if (original !== undefined) return original;
+    // The copy a type name makes (model.ts `aliasOf`) is the same type: refer to the nearest name it was made from
+    // that has an index (e.g. an imported interface's `use` of another's record stays an alias of that interface's
+    // export instead of a second definition). The chain is as long as the `use`s are deep, and acyclic.
+    for (let of = t.aliasOf; of !== undefined; of = of.aliasOf) {
+      const original = this.provide(of);
+      if (original !== undefined) return original;
+    }
     const def = this.defValType(t);
     const index = this.addType(def);
     this.indices.set(t, index);
@@ -104,9 +123,9 @@ export abstract class TypeScope {
       case 'result':
         return { kind: 'result', ok: this.opt(t.ok), err: this.opt(t.err) };
       case 'own':
-        return { kind: 'own', type: this.resource(t.resource) };
+        return { kind: 'own', type: this.resourceRef(t.resource, t.alias) };
       case 'borrow':
-        return { kind: 'borrow', type: this.resource(t.resource) };
+        return { kind: 'borrow', type: this.resourceRef(t.resource, t.alias) };
       case 'stream':
         return { kind: 'stream', element: this.opt(t.element) };
       case 'future':
@@ -148,13 +167,41 @@ export abstract class TypeScope {
       case 'instance':
         return { kind: 'instance', type: this.instanceType(e.type) };
       case 'type':
-        if (isResource(e.type)) return { kind: 'type', bound: { kind: 'sub-resource' } };
-        return { kind: 'type', bound: { kind: 'eq', type: this.valTypeIndex(e.type) } };
+        return this.typeExternType(e);
       case 'value':
         return { kind: 'value', bound: { kind: 'type', type: this.valType(e.type) } };
       case 'component':
       case 'module':
         throw new Error(`re-encoding ${e.kind} types is not supported`);
+    }
+  }
+
+  /**
+   * A type import or export as it binds its name (`typeBinding`): a resource's declaration is `(sub resource)`;
+   * any other name is `(eq X)`, X the identity it names (another name of the resource, the export of the interface
+   * a type is `use`d from, or the type's definition).
+   */
+  protected typeExternType(e: TypeExtern): bin.ExternType {
+    if (isResource(e.type)) {
+      if (typeBinding(e) === 'declares') return { kind: 'type', bound: { kind: 'sub-resource' } };
+      const of = e.eq !== undefined && isResource(e.eq.type) ? e.eq : { type: e.type, alias: undefined };
+      return { kind: 'type', bound: { kind: 'eq', type: this.resourceRef(of.type as ResourceType, of.alias) } };
+    }
+    if (isNamedNonValueType(e.type)) return { kind: 'type', bound: { kind: 'eq', type: this.namedNonValueType(e.type) } };
+    return { kind: 'type', bound: { kind: 'eq', type: this.valTypeIndex(e.type) } };
+  }
+
+  /** A function or instance type named by a type import or export. */
+  private namedNonValueType(t: NamedNonValueType): number {
+    switch (t.kind) {
+      case 'func':
+        return this.funcType(t);
+      case 'instance':
+        return this.instanceType(t);
+      case 'component':
+        throw new WcomposeError('WC2003', 'importing a component type by name is not supported', {
+          hint: 'supply this type import from an instance of the composition instead of leaving it as an import',
+        });
     }
   }
 
@@ -164,13 +211,16 @@ export abstract class TypeScope {
   }
 
   /**
-   * Accounts for the type index an import or export of a type introduces. Later uses of the type refer to that
-   * index (as wit-component does), which keeps the names a printer recovers from the binary.
+   * Records the type index an import or export of a type introduced (`index`). Later uses of the type refer to that
+   * index (as wit-component does), which keeps the names a printer recovers from the binary: references through a
+   * resource's alias use the alias' index, and the resource's own index stays its declaration's (the first name
+   * of it in this scope), never an alias'.
    */
-  protected bindExported(e: Extern): void {
+  protected bindExported(e: Extern, index: number): void {
     if (e.kind !== 'type') return;
-    const index = this.typeCount++;
-    if (typeof e.type !== 'string') this.indices.set(e.type, index);
+    const identity = nameIdentity(e);
+    if (identity !== undefined) this.indices.set(identity, index);
+    if (isResource(e.type) && !this.indices.has(e.type)) this.indices.set(e.type, index);
   }
 }
 
@@ -190,17 +240,36 @@ export class InstanceTypeScope extends TypeScope {
 
   declareAll(t: InstanceType): void {
     const declares = new Set(t.declared);
+    // Each declared resource is declared once, by its owner (`typeBinding`), before any other name of it.
+    const owner = new Map<ResourceType, string>();
     for (const [name, e] of t.exports) {
+      if (e.kind === 'type' && isResource(e.type) && declares.has(e.type) && typeBinding(e) === 'declares' && !owner.has(e.type)) {
+        owner.set(e.type, name);
+      }
+    }
+    const done = new Set<string>();
+    const declare = (name: string, e: Extern): void => {
+      if (done.has(name)) return;
+      done.add(name);
+      if (e.kind === 'type' && isResource(e.type) && !this.indices.has(e.type)) {
+        const first = owner.get(e.type);
+        if (first !== undefined && first !== name) declare(first, t.exports.get(first)!);
+      }
       const type = this.exportType(e, declares);
       this.decls.push({ kind: 'export', name: { name, form: 0 }, type });
-      this.bindExported(e);
-    }
+      if (e.kind === 'type') this.bindExported(e, this.typeCount++);
+    };
+    for (const [name, e] of t.exports) declare(name, e);
   }
 
   private exportType(e: Extern, declares: ReadonlySet<ResourceType>): bin.ExternType {
-    if (e.kind === 'type' && isResource(e.type) && !declares.has(e.type)) {
-      // A resource from elsewhere (a `use`): re-exported as equal to the outer one.
-      return { kind: 'type', bound: { kind: 'eq', type: this.resource(e.type) } };
+    if (e.kind === 'type' && isResource(e.type)) {
+      // The declaration of a resource this instance declares is `(sub resource)`; every other name of a resource
+      // (an alias, a `use` of another interface's) is `(eq …)` of the name it was made from.
+      const declaration = declares.has(e.type) && !this.indices.has(e.type);
+      if (declaration) return { kind: 'type', bound: { kind: 'sub-resource' } };
+      const of = e.eq !== undefined && isResource(e.eq.type) ? { r: e.eq.type, alias: e.eq.alias } : { r: e.type, alias: undefined };
+      return { kind: 'type', bound: { kind: 'eq', type: this.resourceRef(of.r, of.alias) } };
     }
     return this.externType(e);
   }

@@ -22,9 +22,33 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly
     }
     await rename(tmp, path);
   } catch (e) {
-    await rm(tmp, { force: true });
+    // The temporary may not exist, nor be removable (a parent that is a file): that must not hide the real failure.
+    await rm(tmp, { force: true }).catch(() => {});
+    // A diagnostic already (an input that changed while it was copied) says what is wrong.
     if (isWcomposeError(e)) throw e;
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new WcomposeError('WC9002', `cannot write file: ${code}`, { file: path });
+    throw writeError(e, path);
   }
+}
+
+/** Why a write failed, in words, for the errno codes a user can cause and fix. */
+const reasons: Record<string, string> = {
+  ENOTDIR: 'a folder on its path is a file',
+  EEXIST: 'a folder on its path is a file',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ENAMETOOLONG: 'the name is too long',
+  EBUSY: 'the file is busy',
+  EMFILE: 'too many open files',
+  EIO: 'an input/output error',
+};
+
+/** A file-system failure while writing `path`, as the diagnostic WC9002 naming the path. */
+export function writeError(e: unknown, path: string | undefined): WcomposeError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const why = code === undefined ? (e instanceof Error ? e.message : String(e)) : `${reasons[code] ?? 'failed'} (${code})`;
+  return new WcomposeError('WC9002', `cannot write file: ${why}`, { file: path });
 }

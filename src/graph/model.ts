@@ -1,3 +1,4 @@
+import type { WcomposeWarning } from '../diagnostics/warning.js';
 import type { ComponentType, Extern } from '../types/model.js';
 
 /** A component the composition uses: its file, bytes and decoded type. */
@@ -9,10 +10,10 @@ export interface ComponentInput {
 }
 
 /**
- * Where an explicit argument comes from: an instance (the export of it that matches the import name, else the
- * whole instance), or one named export of an instance.
+ * Where an explicit argument comes from: an instance (the export of it that matches the import name if that export
+ * fits the import, else the whole instance), one named export of an instance, or (`whole`) the whole instance.
  */
-export type ArgumentSpec = { instance: string; export?: string | undefined };
+export type ArgumentSpec = { instance: string; export?: string | undefined; whole?: boolean | undefined };
 
 export interface InstanceSpec {
   name: string;
@@ -87,4 +88,6 @@ export interface Plan {
   /** What the composed component imports, in emission order (dependencies first). */
   imports: PlannedImport[];
   exports: PlannedExport[];
+  /** What is valid but probably not meant (e.g. nothing exported): the composition is still built. */
+  warnings: WcomposeWarning[];
 }

@@ -1,18 +1,20 @@
 import { WcomposeError } from '../diagnostics/error.js';
+import { WcomposeWarning } from '../diagnostics/warning.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { Instantiation } from '../types/instantiate.js';
 import type { Extern, ResourceType } from '../types/model.js';
 import type { LinkChecker } from './link-checker.js';
 import { checkLink } from './link-checker.js';
 import type {
-  ArgumentSource, CompositionSpec, ComponentInput, ImportPolicy, InstanceSpec, Plan, PlannedArgument, PlannedExport,
+  ArgumentSource, ArgumentSpec, CompositionSpec, ComponentInput, ImportPolicy, InstanceSpec, Plan, PlannedArgument, PlannedExport,
   PlannedImport, PlannedInstance,
 } from './model.js';
 import { findCompatible } from '../check/names.js';
 import { formatFinding, type Finding } from '../check/finding.js';
 import { mergeImports } from './merge-imports.js';
+import { orderImports } from './order-imports.js';
 import { topologicalOrder } from './order.js';
-import { resourceRefs, resourcesUsed } from './resources-used.js';
+import { resourceRefs } from './resources-used.js';
 
 /**
  * Turns a composition spec into a plan: resolves every import of every instance (explicit argument, automatic plug,
@@ -48,6 +50,8 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
 
   // 1. Where each import comes from.
   const sources = new Map<string, PlannedArgument[]>();
+  /** Arguments taken by name from an instance, and the whole instance to use instead if the export does not fit. */
+  const wholeInstead = new Map<PlannedArgument, ArgumentSource>();
   for (const inst of spec.instances) {
     const imports = componentOf(inst).type.imports;
     for (const [name, arg] of Object.entries(inst.with)) {
@@ -62,7 +66,13 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     for (const name of imports.keys()) {
       const explicit = inst.with[name];
       if (explicit !== undefined) {
-        args.push({ name, source: explicitSource(name, explicit.instance, explicit.export), how: 'explicit' });
+        const arg: PlannedArgument = { name, source: explicitSource(name, explicit), how: 'explicit' };
+        // An instance named for an instance import: its export named as the import, or else the whole instance,
+        // whichever fits (type-checked in step 4), as when the instance has an export of that name of another kind.
+        if (explicit.export === undefined && explicit.whole !== true && arg.source.kind === 'export' && imports.get(name)!.kind === 'instance') {
+          wholeInstead.set(arg, { kind: 'instance', instance: explicit.instance });
+        }
+        args.push(arg);
         continue;
       }
       const auto = spec.autoPlug === false ? undefined : autoSource(inst.name, name);
@@ -71,7 +81,8 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     sources.set(inst.name, args);
   }
 
-  function explicitSource(importName: string, instance: string, exportName: string | undefined): ArgumentSource {
+  function explicitSource(importName: string, { instance, export: exportName, whole }: ArgumentSpec): ArgumentSource {
+    if (whole === true) return { kind: 'instance', instance };
     const names = exportNames(instance);
     if (exportName !== undefined) {
       const found = findCompatible(exportName, names);
@@ -123,7 +134,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     sources.get(inst)!.filter((a) => a.source.kind === 'import').map((a) => ({ instance: inst, name: a.name })),
   );
   checkPolicy(spec.imports ?? 'allow', leftovers, fail);
-  const imports = mergeImports(leftovers, (inst, name) => componentOf(specs.get(inst)!).type.imports.get(name)!);
+  const imports = mergeImports(leftovers, (inst, name) => componentOf(specs.get(inst)!).type.imports.get(name)!, fail);
   for (const arg of sources.values()) {
     for (const a of arg) if (a.source.kind === 'import') a.source = { kind: 'import', name: imports.nameOf.get(a.source.name)! };
   }
@@ -136,9 +147,18 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     const instantiation = new Instantiation(component.type);
     const args = sources.get(name)!;
     for (const arg of args) {
-      const actual = resolveSource(arg.source);
+      let actual = resolveSource(arg.source);
       const expected = instantiation.expected(arg.name)!;
-      const problems = checker(expected, actual, [arg.name]);
+      let problems = checker(expected, actual, [arg.name]);
+      const whole = wholeInstead.get(arg);
+      if (problems.length > 0 && whole !== undefined) {
+        const instead = resolveSource(whole);
+        if (checker(expected, instead, [arg.name]).length === 0) {
+          arg.source = whole;
+          actual = instead;
+          problems = [];
+        }
+      }
       const where = `instance "${name}" ← ${describeSource(arg.source)}`;
       if (problems.length > 0 && options.onLinkProblems !== undefined) {
         options.onLinkProblems(where, problems);
@@ -162,17 +182,20 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     }
   }
 
-  // 5. Exports.
-  const exports = chooseExports(spec, planned, sources, order, fail);
+  // 5. Exports. None is valid (wac and wasm-compose build such a composition), but worth a warning.
+  const warnings: WcomposeWarning[] = [];
+  const exports = chooseExports(spec, planned, sources, order, fail, (why) => {
+    warnings.push(new WcomposeWarning('WC4011', `the composition exports nothing: ${why}`, { file: spec.source }));
+  });
 
-  // 6. Imports in an order where each comes after those whose resources it uses; exports likewise after those that
-  //    name the resources they use (the spec requires every resource in an export's type to be named before).
+  // 6. Imports in an order where each comes after those whose types (resources included) it uses; exports after
+  //    those that name the resources they use (the spec requires every resource in an export's type to be named before).
   const importOrder = orderImports([...imports.byName.values()], fail);
   const exportOrder = orderExports(exports, importOrder, planned, fail);
 
   const instances = order.map((n) => planned.get(n)!);
   const distinct = [...new Set(instances.map((i) => i.component))];
-  return { components: distinct, instances, imports: importOrder, exports: exportOrder };
+  return { components: distinct, instances, imports: importOrder, exports: exportOrder, warnings };
 }
 
 function describeSource(s: ArgumentSource): string {
@@ -213,34 +236,13 @@ function checkPolicy(
   }
 }
 
-function orderImports(imports: PlannedImport[], fail: (code: 'WC4012', message: string) => never): PlannedImport[] {
-  const owner = new Map<ResourceType, string>();
-  for (const i of imports) {
-    if (i.extern.kind === 'instance') for (const r of i.extern.type.declared) owner.set(r, i.name);
-    if (i.extern.kind === 'type' && typeof i.extern.type !== 'string' && i.extern.type.kind === 'resource') owner.set(i.extern.type, i.name);
-  }
-  const byName = new Map(imports.map((i) => [i.name, i]));
-  const ordered = topologicalOrder([...byName.keys()], (name) => {
-    const deps = new Set<string>();
-    for (const r of resourcesUsed(byName.get(name)!.extern)) {
-      const o = owner.get(r);
-      if (o === undefined) {
-        fail('WC4012', `import "${name}" uses resource "${r.name}", which is provided by an instance of the composition, not imported`);
-      }
-      if (o !== name) deps.add(o);
-    }
-    return deps;
-  });
-  if ('cycle' in ordered) throw new Error(`imports use each other's resources in a cycle: ${ordered.cycle.join(' → ')}`);
-  return ordered.order.map((n) => byName.get(n)!);
-}
-
 function chooseExports(
   spec: CompositionSpec,
   planned: Map<string, PlannedInstance>,
   sources: Map<string, PlannedArgument[]>,
   order: string[],
-  fail: (code: 'WC4002' | 'WC4004' | 'WC4007' | 'WC4011', message: string, path?: string[]) => never,
+  fail: (code: 'WC4002' | 'WC4004' | 'WC4007', message: string, path?: string[]) => never,
+  nothingExported: (why: string) => void,
 ): PlannedExport[] {
   let wanted = spec.exports;
   if (wanted === undefined) {
@@ -268,7 +270,16 @@ function chooseExports(
       out.push({ name: as, instance: e.instance, export: name, extern });
     }
   }
-  if (out.length === 0) fail('WC4011', 'the composition exports nothing');
+  if (out.length === 0) {
+    const silent = [...new Set(wanted.map((e) => `"${e.instance}"`))];
+    nothingExported(
+      spec.exports?.length === 0
+        ? 'its `exports` is empty'
+        : silent.length === 0
+          ? 'it has no instances'
+          : `${silent.length === 1 ? 'instance' : 'instances'} ${silent.join(', ')} ${silent.length === 1 ? 'exports' : 'export'} nothing`,
+    );
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { Extern, FuncType, InstanceType, ResourceType, ValueType } from '../types/model.js';
 import { childTypes } from '../types/children.js';
-import { isResource } from '../types/model.js';
+import { asExtern, isNamedNonValueType, isResource } from '../types/model.js';
 
 /** The resources an extern's type refers to, and how. */
 export interface ResourceRefs {
@@ -42,6 +42,7 @@ export function resourceRefs(e: Extern): ResourceRefs {
         return;
       case 'type':
         if (isResource(x.type)) refs.mentioned.add(x.type);
+        else if (isNamedNonValueType(x.type)) extern(asExtern(x.type));
         else value(x.type);
         return;
       case 'value':

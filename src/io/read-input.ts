@@ -4,6 +4,7 @@ import { readComponentLayer } from '../binary/layer.js';
 import { WcomposeError, isWcomposeError } from '../diagnostics/error.js';
 import type { ComponentType } from '../types/model.js';
 import { decodeComponent } from '../types/decode.js';
+import { validateComponent } from '../validate/index.js';
 import { importJco } from './optional-package.js';
 
 /** Reads a file, turning file-system failures into diagnostics that name the file. */
@@ -89,10 +90,24 @@ async function parseWat(text: string, file: string): Promise<Uint8Array> {
   }
 }
 
-/** Reads a component file (`.wasm`, or `.wat` text) and decodes its type. */
-export async function loadComponentFile(path: string): Promise<{ bytes: Uint8Array; type: ComponentType }> {
+export interface LoadOptions {
+  /** Validate the component layer first (default: true); `false` is `--no-validate`. */
+  validate?: boolean | undefined;
+}
+
+/**
+ * Reads a component file (`.wasm`, or `.wat` text), validates its component layer (a WC11xx error naming the file
+ * and the offset when it breaks a rule), and decodes its type.
+ */
+export async function loadComponentFile(path: string, options: LoadOptions = {}): Promise<{ bytes: Uint8Array; type: ComponentType }> {
   const bytes = path.endsWith('.wat')
     ? await parseWat(new TextDecoder().decode(await readInputFile(path)), path)
     : readComponentBinary(path);
-  return { bytes, type: inFile(path, () => decodeComponent(bytes)) };
+  return {
+    bytes,
+    type: inFile(path, () => {
+      if (options.validate !== false) validateComponent(bytes);
+      return decodeComponent(bytes);
+    }),
+  };
 }

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { ArgumentSource, Plan } from '../graph/model.js';
 import type { Extern } from '../types/model.js';
+import { isNamedNonValueType } from '../types/model.js';
 import { witFuncType, witType } from '../wit/print-type.js';
 
 /**
@@ -123,6 +124,8 @@ function kindAndType(e: Extern): { kind: PlanGraphKind; type: string | undefined
     case 'func':
       return { kind: 'func', type: witFuncType(e.type) };
     case 'type':
+      // A function (or instance, component) type given a name, told apart from a function of that type.
+      if (isNamedNonValueType(e.type)) return { kind: 'type', type: e.type.kind === 'func' ? `type ${witFuncType(e.type)}` : `${e.type.kind} type` };
       return { kind: 'type', type: typeof e.type !== 'string' && e.type.kind === 'resource' ? 'resource' : witType(e.type) };
     case 'value':
       return { kind: 'value', type: witType(e.type) };

@@ -1,13 +1,16 @@
 import type * as bin from '../binary/ast.js';
+import { limits } from '../binary/limits.js';
 import { ComponentReader } from '../binary/read.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { WcomposeError } from '../diagnostics/error.js';
 import type {
   AnyType, ComponentType, CoreModuleType, DefinedType, Extern, FuncType, InstanceType, ResourceAlias, ResourceType,
   ValueType,
 } from './model.js';
-import { isResource, isValueType, newResource } from './model.js';
+import { isNamedNonValueType, isResource, isValueType, newResource } from './model.js';
 import { Instantiation, matchResources } from './instantiate.js';
 import { freshComponent, freshInstance, Substitution } from './substitute.js';
+import { typeInfo } from './type-info.js';
 
 /**
  * Decodes a component's binary into the type model: its imports and exports, with every index resolved the way the
@@ -19,6 +22,18 @@ export function decodeComponent(bytes: Uint8Array): ComponentType {
 }
 
 type LazyComponent = ComponentType | (() => ComponentType);
+
+/**
+ * How many items the index spaces an outer alias can reach held when a nested scope began: a nested component or
+ * type sees only what its enclosing component defined before it (a nested component decoded later, on demand, must
+ * not see its own definition or anything after it).
+ */
+interface Visible {
+  types: number;
+  coreTypes: number;
+  components: number;
+  modules: number;
+}
 
 /** One scope of index spaces: a component definition, or a component/instance type declarator. */
 class Scope {
@@ -41,10 +56,51 @@ class Scope {
   readonly importAttributes = new Map<string, bin.NameAttribute[]>();
   readonly exportAttributes = new Map<string, bin.NameAttribute[]>();
 
-  constructor(readonly parent: Scope | undefined, readonly offset: () => number) {}
+  /** How many scopes enclose this one. */
+  readonly depth: number;
+  /** What of the parent's index spaces this scope can reach (see `Visible`). */
+  private readonly visible: Visible | undefined;
 
-  fail(code: 'WC2001' | 'WC2002' | 'WC2003', message: string): never {
+  /** `visible` defaults to everything the parent holds now (a type declaration is read where it is defined). */
+  constructor(readonly parent: Scope | undefined, readonly offset: () => number, visible = parent?.reachable()) {
+    this.depth = parent === undefined ? 0 : parent.depth + 1;
+    if (this.depth > limits.nesting) {
+      this.fail('WC1014', `components and type declarations are nested more than ${limits.nesting} deep`);
+    }
+    this.visible = visible;
+  }
+
+  /** What a scope nested here, now, can reach of this one's index spaces. */
+  reachable(): Visible {
+    return { types: this.types.length, coreTypes: this.coreTypes.length, components: this.components.length, modules: this.modules.length };
+  }
+
+  fail(code: DiagnosticCode, message: string): never {
     throw new WcomposeError(code, message, { offset: this.offset() });
+  }
+
+  /** Refuses a type wasm-tools refuses: nested too deep, or too large (see `typeInfo`). */
+  checkType(t: AnyType, what: string): void {
+    const info = typeInfo(t);
+    if (info.size >= limits.typeSize) {
+      this.fail('WC1012', `${what} is too large: its effective type size reaches the limit of ${limits.typeSize}`);
+    }
+    const max = isValueType(t) ? limits.valueTypeDepth : limits.typeDepth;
+    if (info.depth > max) this.fail('WC1011', `type nesting is too deep: ${what} nests ${info.depth} levels (at most ${max})`);
+  }
+
+  /** Refuses index spaces larger than wasm-tools allows (checked after each section or declaration). */
+  checkCounts(): void {
+    const check = (n: number, max: number, what: string): void => {
+      if (n > max) this.fail('WC1013', `${n} ${what} are more than the ${max} a component may define`);
+    };
+    check(this.types.length, limits.types, 'types');
+    check(this.funcs.length, limits.funcs, 'functions');
+    check(this.components.length, limits.components, 'components');
+    check(this.instances.length, limits.instances, 'instances');
+    check(this.modules.length, limits.modules, 'core modules');
+    check(this.values.length, limits.values, 'values');
+    check(this.coreTypes.length, limits.types, 'core types');
   }
 
   at<T>(space: readonly T[], index: number, what: string): T {
@@ -92,19 +148,34 @@ class Scope {
 
   component(index: number): ComponentType {
     const c = this.at(this.components, index, 'component');
-    if (typeof c === 'function') {
-      const decoded = c();
-      this.components[index] = decoded;
-      return decoded;
+    if (typeof c !== 'function') return c;
+    // Nested components are decoded on demand. The ones before this one are decoded first, in order: a component can
+    // use an earlier one (through an outer alias), and decoding them one after the other keeps the recursion as deep
+    // as the nesting, not as long as a chain of siblings.
+    for (let i = 0; i <= index; i++) {
+      const lazy = this.components[i];
+      if (typeof lazy !== 'function') continue;
+      this.components[i] = () => this.fail('WC2001', `component ${i} refers to itself`);
+      this.components[i] = lazy();
     }
-    return c;
+    return this.components[index] as ComponentType;
   }
 
-  outer(count: number): Scope {
-    let scope: Scope | undefined = count === 0 ? this : this.parent;
-    for (let i = 1; i < count; i++) scope = scope?.parent;
-    if (scope === undefined) this.fail('WC2001', `outer alias count ${count} reaches past the outermost scope`);
-    return scope;
+  /**
+   * The scope `count` levels out, and how much of it is visible from here. The count is bounded by the scopes that
+   * exist before anything is walked (a count near 2³² must not loop that many times).
+   */
+  outer(count: number): { scope: Scope; visible: Visible | undefined } {
+    if (count > this.depth) {
+      this.fail('WC2001', `outer alias count ${count} reaches past the outermost scope (${this.depth} enclose this one)`);
+    }
+    let inner: Scope | undefined;
+    let scope: Scope | undefined;
+    for (let i = 0; i < count; i++) {
+      inner = scope ?? this;
+      scope = inner.parent!;
+    }
+    return scope === undefined ? { scope: this, visible: undefined } : { scope, visible: inner!.visible };
   }
 
   /** The item a `sortidx` names, as an extern. */
@@ -120,9 +191,8 @@ class Scope {
         return { kind: 'value', type: this.at(this.values, s.index, 'value') };
       case 'type': {
         const type = this.type(s.index);
-        if (!isResource(type) && !isValueType(type)) {
-          return this.fail('WC2003', `exporting a ${type.kind} type by name is not supported`);
-        }
+        // A function, instance or component type can be named too (components may; WIT cannot say it).
+        if (isNamedNonValueType(type)) return { kind: 'type', type };
         const alias = this.typeAliases.get(s.index);
         return alias === undefined ? { kind: 'type', type } : { kind: 'type', type, alias };
       }
@@ -190,9 +260,7 @@ class Scope {
           return { kind: 'type', type: r };
         }
         const type = this.type(t.bound.type);
-        if (!isResource(type) && !isValueType(type)) {
-          return this.fail('WC2003', `a ${type.kind} type as a type import or export is not supported`);
-        }
+        if (isNamedNonValueType(type)) return { kind: 'type', type };
         return this.namedType(type, this.typeAliases.get(t.bound.type));
       }
       case 'component': {
@@ -223,16 +291,28 @@ class Scope {
         if (typeof a.sort === 'object' && a.sort.core === 'type') this.coreTypes.push(undefined);
         return;
       case 'outer': {
-        const scope = this.outer(a.count);
+        const { scope, visible } = this.outer(a.count);
+        const reach = (space: keyof Visible, what: string): void => {
+          const n = visible?.[space] ?? scope[space].length;
+          if (a.index >= n) this.fail('WC2001', `outer alias: ${what} index ${a.index} is out of range (${n} defined before this scope)`);
+        };
         if (a.sort === 'type') {
+          reach('types', 'type');
           const alias = scope.typeAliases.get(a.index);
           if (alias !== undefined) this.typeAliases.set(this.types.length, alias);
           this.types.push(scope.type(a.index));
+        } else if (a.sort === 'component') {
+          reach('components', 'component');
+          this.components.push(scope.component(a.index));
+        } else if (typeof a.sort === 'object' && a.sort.core === 'type') {
+          reach('coreTypes', 'core type');
+          this.coreTypes.push(scope.at(scope.coreTypes, a.index, 'core type'));
+        } else if (typeof a.sort === 'object' && a.sort.core === 'module') {
+          reach('modules', 'core module');
+          this.modules.push(scope.at(scope.modules, a.index, 'core module'));
+        } else {
+          this.fail('WC2002', 'outer aliases may only refer to types, components and core modules');
         }
-        else if (a.sort === 'component') this.components.push(scope.component(a.index));
-        else if (typeof a.sort === 'object' && a.sort.core === 'type') this.coreTypes.push(scope.at(scope.coreTypes, a.index, 'core type'));
-        else if (typeof a.sort === 'object' && a.sort.core === 'module') this.modules.push(scope.at(scope.modules, a.index, 'core module'));
-        else this.fail('WC2002', 'outer aliases may only refer to types, components and core modules');
       }
     }
   }
@@ -249,6 +329,7 @@ class Scope {
       case 'instance': {
         const inner = new Scope(this, this.offset);
         for (const d of t.decls) inner.instanceDecl(d);
+        inner.checkCounts();
         const instance: InstanceType = { kind: 'instance', exports: inner.exports, declared: inner.declared };
         if (inner.exportAttributes.size > 0) instance.attributes = inner.exportAttributes;
         return instance;
@@ -265,6 +346,7 @@ class Scope {
             inner.instanceDecl(d);
           }
         }
+        inner.checkCounts();
         return inner.asComponentType();
       }
       case 'resource': {
@@ -275,6 +357,13 @@ class Scope {
       default:
         return this.defValType(t);
     }
+  }
+
+  /** A type definition, refused if wasm-tools would refuse it (too deep, too large). */
+  definedType(t: bin.TypeDef): AnyType {
+    const type = this.typeDef(t);
+    this.checkType(type, `type ${this.types.length}`);
+    return type;
   }
 
   private defValType(t: bin.DefValType): DefinedType {
@@ -322,7 +411,7 @@ class Scope {
         this.coreTypes.push(d.type);
         return;
       case 'type':
-        this.types.push(this.typeDef(d.type));
+        this.types.push(this.definedType(d.type));
         return;
       case 'alias':
         this.alias(d.alias);
@@ -352,13 +441,15 @@ class Scope {
     for (const a of args) inst.supply(a.name, this.item(a.item));
     const { exports, fresh } = inst.exports();
     this.declared.push(...fresh);
-    return { kind: 'instance', exports, declared: [] };
+    const instance: InstanceType = { kind: 'instance', exports, declared: [] };
+    this.checkType(instance, `instance ${this.instances.length}`);
+    return instance;
   }
 }
 
-function decodeComponentReader(reader: ComponentReader, parent: Scope | undefined): ComponentType {
+function decodeComponentReader(reader: ComponentReader, parent: Scope | undefined, visible?: Visible): ComponentType {
   let offset = reader.start;
-  const scope = new Scope(parent, () => offset);
+  const scope = new Scope(parent, () => offset, visible);
   for (const header of reader.headers) {
     offset = header.offset;
     switch (header.kind) {
@@ -369,14 +460,19 @@ function decodeComponentReader(reader: ComponentReader, parent: Scope | undefine
         break;
       case 'component': {
         // Decoded only if something needs its type: most nested components are just instantiated.
-        scope.components.push(() => decodeComponentReader(reader.nested(header), scope));
+        // It sees what the enclosing component defined before it, not itself nor what comes after.
+        const reachable = scope.reachable();
+        scope.components.push(() => decodeComponentReader(reader.nested(header), scope, reachable));
         break;
       }
       default:
         decodeSection(scope, reader.section(header));
     }
+    scope.checkCounts();
   }
-  return scope.asComponentType();
+  const type = scope.asComponentType();
+  scope.checkType(type, parent === undefined ? 'the component' : 'a nested component');
+  return type;
 }
 
 function decodeSection(scope: Scope, section: bin.Section): void {
@@ -387,7 +483,7 @@ function decodeSection(scope: Scope, section: bin.Section): void {
     case 'coreInstance':
       return; // core instances only feed core definitions, which are not typed here
     case 'type':
-      for (const t of section.items) scope.types.push(scope.typeDef(t));
+      for (const t of section.items) scope.types.push(scope.definedType(t));
       return;
     case 'alias':
       for (const a of section.items) scope.alias(a);
@@ -414,7 +510,9 @@ function decodeSection(scope: Scope, section: bin.Section): void {
           scope.instances.push(scope.instantiate(i.component, i.args));
         } else {
           const exports = new Map(i.exports.map((e) => [e.name.name, scope.item(e.item)]));
-          scope.instances.push({ kind: 'instance', exports, declared: [] });
+          const instance: InstanceType = { kind: 'instance', exports, declared: [] };
+          scope.checkType(instance, `instance ${scope.instances.length}`);
+          scope.instances.push(instance);
         }
       }
       return;
@@ -449,7 +547,8 @@ function exportExtern(scope: Scope, x: bin.Export): Extern {
   const actual = scope.item(x.item);
   if (x.type === undefined) {
     // A component's type export names the type: a new identity, as for an `eq` bound.
-    return actual.kind === 'type' ? scope.namedType(actual.type, actual.alias) : actual;
+    if (actual.kind !== 'type' || isNamedNonValueType(actual.type)) return actual;
+    return scope.namedType(actual.type, actual.alias);
   }
   const declaredBefore = scope.declared.length;
   const ascribed = scope.externType(x.type, x.name.name);

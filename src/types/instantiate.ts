@@ -1,14 +1,16 @@
 import type { ComponentType, Extern, ResourceType } from './model.js';
-import { isResource, newResource } from './model.js';
+import { isNamedNonValueType, isResource, newResource } from './model.js';
 import { type Renames, Substitution } from './substitute.js';
 
 /**
  * Pairs the resources an expected extern declares with those of the actual one, by export name: after an import is
- * satisfied, its resources *are* the argument's, and later types that mention them must be read that way.
+ * satisfied, its resources *are* the argument's, and later types that mention them must be read that way. An argument
+ * that supplies the very resource the import expects (a leftover import merged from this component's own) is paired
+ * too, with itself: the resource is supplied, not left to be made fresh by the instance.
  */
 export function matchResources(expected: Extern, actual: Extern, map: Map<ResourceType, ResourceType>): void {
   if (expected.kind === 'type' && actual.kind === 'type' && isResource(expected.type) && isResource(actual.type)) {
-    if (expected.type !== actual.type) map.set(expected.type, actual.type);
+    map.set(expected.type, actual.type);
   } else if (expected.kind === 'instance' && actual.kind === 'instance') {
     for (const [name, e] of expected.type.exports) {
       const a = actual.type.exports.get(name);
@@ -25,7 +27,10 @@ export function matchRenames(expected: Extern, actual: Extern, renames: Required
   if (expected.kind === 'type' && actual.kind === 'type') {
     if (isResource(expected.type)) {
       if (isResource(actual.type)) renames.aliases.set(expected.alias ?? expected.type, actual.alias);
-    } else if (typeof expected.type !== 'string' && !isResource(actual.type) && expected.type !== actual.type) {
+    } else if (
+      typeof expected.type !== 'string' && !isResource(actual.type) && !isNamedNonValueType(expected.type) &&
+      !isNamedNonValueType(actual.type) && expected.type !== actual.type
+    ) {
       renames.types.set(expected.type, actual.type);
     }
   } else if (expected.kind === 'instance' && actual.kind === 'instance') {

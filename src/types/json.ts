@@ -1,4 +1,5 @@
 import type { ComponentType, Extern, FuncType, InstanceType, ResourceType, ValueType } from './model.js';
+import { asExtern, isNamedNonValueType } from './model.js';
 
 /** Plain-data forms of model types, for `--json` output: stable, acyclic, with resources named by number. */
 export type JsonValueType =
@@ -93,6 +94,10 @@ class JsonDocument {
       case 'module':
         return { name, kind: e.kind, type: null };
       case 'type':
+        if (isNamedNonValueType(e.type)) {
+          // A function, instance or component type given a name: described as that kind's type.
+          return { name, kind: e.kind, type: { kind: e.type.kind, type: this.extern(name, asExtern(e.type)).type } };
+        }
         return {
           name,
           kind: e.kind,

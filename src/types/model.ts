@@ -72,8 +72,11 @@ export interface FuncType {
 }
 
 /**
- * WIT naming metadata. Everything below is optional: the binary decoder fills it in so that `inspect --wit` can
- * print a component's world the way wit-component does; other producers of the model may leave it out.
+ * Type names and their identities. The binary decoder records them (so do substitution and merging), and every
+ * phase reads them: `inspect --wit` prints a component's world the way wit-component does from them, the encoder
+ * writes a resource's aliases as aliases and a `use`d type as an alias of the other interface's export from them,
+ * and the planner orders imports by them. A model built by hand may leave them out: a resource is then reached
+ * through its own identity, and a defined type is its own definition.
  *
  * In the binary format, naming a type — `(export "n" (type (eq X)))` in an instance or component type, a top-level
  * `(import "n" (type (eq X)))`, a component's `(export "n" (type X))` — makes a new type *identity* that aliases X.
@@ -133,21 +136,86 @@ export type Extern =
   | { kind: 'instance'; type: InstanceType }
   | { kind: 'component'; type: ComponentType }
   | { kind: 'module'; type: CoreModuleType }
-  | {
-      kind: 'type';
-      type: ValueType | ResourceType;
-      /** WIT naming (optional): for a resource, the name (identity) this extern has or refers to, see `TypeRef`. */
-      alias?: ResourceAlias | undefined;
-      /**
-       * WIT naming (optional): set when this import or export is itself a new type identity (an `eq` bound, or a
-       * component's type export): what it aliases. Then `type`/`alias` is the new identity.
-       */
-      eq?: TypeRef | undefined;
-    }
+  | TypeExtern
   | { kind: 'value'; type: ValueType };
+
+/**
+ * A type import or export: a name bound to a type. How it binds is a fact every phase reads (the encoder writes it
+ * back as `(sub resource)` or `(eq …)`, the WIT printer as `resource r` or `type a = r` / `use`, the planner orders
+ * imports by it), see `typeBinding`.
+ */
+export interface TypeExtern {
+  kind: 'type';
+  /** The type: for a resource name, the resource itself (an alias of a resource is the same resource). */
+  type: ValueType | ResourceType | NamedNonValueType;
+  /** For a resource, the name (identity) this extern has or refers to, see `TypeRef`. */
+  alias?: ResourceAlias | undefined;
+  /**
+   * What this name aliases, when it is a name of a type that exists already (an `eq` bound, a component's type
+   * export): another name of a resource (`type trailers = fields`), a type `use`d from another interface (the
+   * identity that interface's export created), or a defined type given a name. Then `type`/`alias` is the new
+   * identity. Undefined for a declaration (`(sub resource)`, a resource's owner) and for a primitive named in place.
+   */
+  eq?: TypeRef | undefined;
+}
+
+/**
+ * Types that are not value types but can still be imported or exported by name (`(export "ft" (type $ft))` of a
+ * function type): components may do it (WIT cannot say it). They are compared structurally.
+ */
+export type NamedNonValueType = FuncType | InstanceType | ComponentType;
+
+/**
+ * How a type extern binds its name: `declares` a new resource (the owner's `resource r`, `(sub resource)`), or
+ * `names` a type that exists already (`type y = x`, `use i.{x}`, `(eq …)`).
+ */
+export function typeBinding(e: TypeExtern): 'declares' | 'names' {
+  return isResource(e.type) && e.eq === undefined ? 'declares' : 'names';
+}
+
+/**
+ * The identity a type extern's name creates, which references through that name point at: for a resource, its
+ * alias token (or the resource itself for its declaration); for a defined type, the type (the decoder's copy, see
+ * `aliasOf`). Undefined for a primitive.
+ */
+export function nameIdentity(e: TypeExtern): object | undefined {
+  if (typeof e.type === 'string') return undefined;
+  return isResource(e.type) ? (e.alias ?? e.type) : e.type;
+}
+
+/**
+ * The names an instance type gives a resource it declares: the one that declares it (its owner) and those that
+ * alias it (`type headers = fields; type trailers = fields;`), in export order.
+ */
+export function resourceNames(t: InstanceType, r: ResourceType): { declaration: string | undefined; aliases: string[] } {
+  let declaration: string | undefined;
+  const aliases: string[] = [];
+  for (const [name, e] of t.exports) {
+    if (e.kind !== 'type' || e.type !== r) continue;
+    if (declaration === undefined && typeBinding(e) === 'declares') declaration = name;
+    else aliases.push(name);
+  }
+  return { declaration, aliases };
+}
 
 export function isResource(t: AnyType): t is ResourceType {
   return typeof t === 'object' && t.kind === 'resource';
+}
+
+export function isNamedNonValueType(t: AnyType): t is NamedNonValueType {
+  return typeof t === 'object' && (t.kind === 'func' || t.kind === 'instance' || t.kind === 'component');
+}
+
+/** A function, instance or component type as the extern of its kind (what walkers over externs take). */
+export function asExtern(t: NamedNonValueType): Extern {
+  switch (t.kind) {
+    case 'func':
+      return { kind: 'func', type: t };
+    case 'instance':
+      return { kind: 'instance', type: t };
+    case 'component':
+      return { kind: 'component', type: t };
+  }
 }
 
 export function isValueType(t: AnyType): t is ValueType {

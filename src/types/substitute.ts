@@ -55,7 +55,16 @@ export class Substitution {
     if (renamed !== undefined) return renamed;
     const seen = this.memo.get(t);
     if (seen) return seen as ValueType;
-    const out = this.valueUncached(t);
+    let out = this.valueUncached(t);
+    // A type name's copy is still a copy of what it names, read the same way: a `use`d type keeps naming the other
+    // interface's (replaced or renamed) export, so the link between them survives.
+    if (typeof out !== 'string' && t.aliasOf !== undefined) {
+      const of = this.value(t.aliasOf);
+      if (typeof of !== 'string' && of !== t.aliasOf) {
+        if (out === t) out = { ...t };
+        out.aliasOf = of;
+      }
+    }
     this.memo.set(t, out);
     return out;
   }
@@ -143,7 +152,16 @@ export class Substitution {
         if (isResource(e.type)) {
           return { ...e, type: this.resource(e.type), alias: this.resourceAlias(e.type, e.alias), eq };
         }
-        return { ...e, type: this.value(e.type), eq };
+        switch (typeof e.type === 'string' ? undefined : e.type.kind) {
+          case 'func':
+            return { ...e, type: this.func(e.type as FuncType) };
+          case 'instance':
+            return { ...e, type: this.instance(e.type as InstanceType) };
+          case 'component':
+            return { ...e, type: this.component(e.type as ComponentType) };
+          default:
+            return { ...e, type: this.value(e.type as ValueType), eq };
+        }
       }
       case 'value':
         return { kind: 'value', type: this.value(e.type) };

@@ -4,7 +4,7 @@ import { WcomposeError } from '../diagnostics/error.js';
 import type {
   ComponentType, DefinedType, Extern, FuncType, InstanceType, ResourceAlias, ResourceType, TypeRef, ValueType,
 } from '../types/model.js';
-import { isResource } from '../types/model.js';
+import { isNamedNonValueType, isResource } from '../types/model.js';
 
 /**
  * A component's world as WIT sees it, built from the type model the way wit-parser decodes a component binary
@@ -151,6 +151,7 @@ function functionKind(name: string): { kind: WitFunction['kind']; resource: stri
 
 /** The identity an extern of kind type *is* (its created identity). */
 function created(e: Extract<Extern, { kind: 'type' }>): TypeRef {
+  if (isNamedNonValueType(e.type)) fail(`a ${e.type.kind} type is imported or exported by name; WIT names only value types and resources`);
   return isResource(e.type) ? { type: e.type, alias: e.alias } : { type: e.type };
 }
 

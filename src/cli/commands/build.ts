@@ -4,7 +4,7 @@ import type { BuildOptions, BuildResult } from '../../api/build.js';
 import type { WatchResult } from '../../api/watch.js';
 import type { ArtifactsConfig } from '../../config/schema.js';
 import type { Plan } from '../../graph/model.js';
-import { createStyle, plural, startProgress, writeJson, type Progress } from '../output.js';
+import { createStyle, plural, reportWarnings, startProgress, writeJson, type Progress } from '../output.js';
 import { ExitCode, UsageError, action, jsonFlag, reportError } from '../run-command.js';
 
 interface BuildFlags {
@@ -15,6 +15,7 @@ interface BuildFlags {
   wit?: string | boolean;
   js?: string | boolean;
   wadm?: string | boolean;
+  validate?: boolean;
 }
 
 export function registerBuild(program: Command): void {
@@ -26,11 +27,14 @@ export function registerBuild(program: Command): void {
     .option('--wit [file]', 'also write the composed world as WIT (default: <output name>.wit)')
     .option('--js [dir]', 'also write JS bindings for Node and browsers, by jco (default: <output name>-js/)')
     .option('--wadm [file]', 'also write a wasmCloud application manifest (default: <output name>.wadm.yaml)')
+    .option('--no-validate', 'do not validate the input components and the composed one (as wac --no-validate)')
     .option('-w, --watch', 'rebuild whenever the config or an input component changes')
     .option('--json', 'print one JSON document: { ok: true, output, size, … } or { ok: false, error }')
     .action(
       action(async (opts: BuildFlags) => {
-        const options: BuildOptions = { config: opts.config, output: opts.output, artifacts: artifactFlags(opts) };
+        const options: BuildOptions = {
+          config: opts.config, output: opts.output, artifacts: artifactFlags(opts), validate: opts.validate !== false,
+        };
         if (opts.watch) {
           if (opts.json) throw new UsageError('--json and --watch cannot be combined: --json prints one document');
           return watchMode(options);
@@ -44,7 +48,10 @@ export function registerBuild(program: Command): void {
           progress.done();
         }
         if (opts.json) writeJson(buildJson(result));
-        else process.stdout.write(`${summaryLine(result)}\n`);
+        else {
+          reportWarnings(result.warnings);
+          process.stdout.write(`${summaryLine(result)}\n`);
+        }
         return ExitCode.ok;
       }, { json: jsonFlag }),
     );
@@ -76,6 +83,7 @@ function buildJson(r: BuildResult): Record<string, unknown> {
     configFile: r.configFile ?? null,
     ...planJson(r.plan),
     artifacts: r.artifacts.map((a) => ({ kind: a.kind, path: a.path, files: a.files })),
+    warnings: r.warnings.map((w) => w.toJSON()),
   };
 }
 
@@ -109,7 +117,10 @@ async function watchMode(options: BuildOptions): Promise<number> {
     const time = new Date().toTimeString().slice(0, 8);
     const why = r.changed.length === 0 ? '' : `${r.changed.map((f) => basename(f)).join(', ')} changed: `;
     const ms = `in ${Math.round(r.durationMs)} ms`;
-    if (r.ok) process.stdout.write(`${out.dim(`[${time}]`)} ${why}${summaryLine(r.result)} ${out.dim(ms)}\n`);
+    if (r.ok) {
+      reportWarnings(r.result.warnings);
+      process.stdout.write(`${out.dim(`[${time}]`)} ${why}${summaryLine(r.result)} ${out.dim(ms)}\n`);
+    }
     else {
       if (why !== '') process.stderr.write(`${err.dim(`[${time}]`)} ${why}build failed ${err.dim(ms)}\n`);
       reportError(r.error, false);

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { formatFinding } from '../../check/finding.js';
 import { diagnostics } from '../../diagnostics/codes.js';
-import { createStyle, errorJson, withProgress, writeJson } from '../output.js';
-import { ExitCode, UsageError, action, jsonFlag } from '../run-command.js';
+import { createStyle, errorJson, reportWarnings, withProgress, writeJson } from '../output.js';
+import { ExitCode, UsageError, action, exitCodeFor, jsonFlag } from '../run-command.js';
 import type { Finding } from '../../check/finding.js';
 
 interface CheckFlags {
@@ -66,7 +66,7 @@ function printFindings(header: string, findings: Finding[]): void {
  */
 function jsonFailure(e: unknown): number {
   writeJson({ ok: false, findings: [], error: errorJson(e) });
-  return ExitCode.problem;
+  return exitCodeFor(e);
 }
 
 async function checkConfig(opts: CheckFlags): Promise<number> {
@@ -80,8 +80,11 @@ async function checkConfig(opts: CheckFlags): Promise<number> {
   }
   const where = result.configFile ?? 'the config';
   if (opts.json) {
-    writeJson({ ok: result.ok, findings: result.findings });
-  } else if (result.ok) {
+    writeJson({ ok: result.ok, findings: result.findings, warnings: result.warnings.map((w) => w.toJSON()) });
+    return result.ok ? ExitCode.ok : ExitCode.problem;
+  }
+  reportWarnings(result.warnings);
+  if (result.ok) {
     const p = result.plan!;
     const s = createStyle(process.stdout);
     process.stdout.write(`${s.ok('ok:')} ${where}: ${p.instances.length} instances, ${p.imports.length} imports, ${p.exports.length} exports\n`);

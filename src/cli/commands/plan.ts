@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Option } from '../commander.js';
 import { isWcomposeError } from '../../diagnostics/error.js';
 import { planFormats, type PlanFormat } from '../../plan-view/formats.js';
-import { colorLevel, errorJson, plural, writeJson } from '../output.js';
+import { colorLevel, errorJson, plural, reportWarnings, writeJson } from '../output.js';
 import { ExitCode, UsageError, action } from '../run-command.js';
 
 interface PlanFlags {
@@ -39,6 +39,8 @@ export function registerPlan(program: Command): void {
           writeJson({ ok: false, error: errorJson(e) });
           return ExitCode.problem;
         }
+        // On stderr, so that stdout holds only the plan (one JSON document with --json).
+        reportWarnings(result.warnings);
         if (result.svg !== undefined && format === undefined) {
           // Only drawing: say what was drawn where, as `build` does.
           process.stdout.write(`drew ${plural(result.plan.instances.length, 'instance')} → ${opts.svg}\n`);
