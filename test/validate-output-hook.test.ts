@@ -13,7 +13,8 @@ vi.mock('../src/emit/emit.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/emit/emit.js')>();
   return {
     ...original,
-    emitChunks: (plan: Parameters<typeof original.emitChunks>[0]): Uint8Array[] => {
+    // What build and plug validate and write: the emitter's chunks, before file-backed inputs become file ranges.
+    emitBuffers: (plan: Parameters<typeof original.emitBuffers>[0]): Uint8Array[] => {
       const bytes = original.emit(plan);
       const exports = ComponentReader.open(bytes).headers.find((h) => h.kind === 'export')!;
       // The last export ends `0x05 (instance) index 0x00`: point it past every instance.

@@ -3,6 +3,8 @@ import {
   type ArtifactResult,
 } from '../artifacts/index.js';
 import type { ArtifactsConfig, WcomposeConfig } from '../config/types.js';
+import { joinChunks } from '../emit/chunks.js';
+import type { OutputChunk } from '../emit/output-chunk.js';
 import { checkOutputPaths, type NamedPath } from '../emit/output-paths.js';
 import type { WcomposeWarning } from '../diagnostics/warning.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
@@ -82,8 +84,11 @@ export async function buildTraced(options: BuildOptions, trace: BuildTrace): Pro
 /** A composition planned and emitted in memory, not written yet: what `build` writes, for callers that decide where. */
 export interface PreparedBuild {
   plan: Plan;
-  /** The composed component, as chunks (embedded components are views of the inputs' bytes, not copies). */
-  chunks: readonly Uint8Array[];
+  /**
+   * The composed component, as chunks (embedded components are views of the inputs' bytes, or ranges of their files
+   * for inputs read by their component layer only: never copies).
+   */
+  chunks: readonly OutputChunk[];
   size: number;
   configFile: string | undefined;
   /**
@@ -143,7 +148,7 @@ export async function prepareBuild(options: BuildOptions = {}, trace: BuildTrace
     }
     await checkArtifactPaths(output, artifacts);
     progress(`writing ${kinds.join(', ')}…`);
-    const bytes = concat(chunks, size);
+    const bytes = joinChunks(chunks);
     const { entries, results } = await generateArtifacts(artifacts, { output, bytes, plan });
     // The artifacts first, the composed component last: a new .wasm means its artifacts are in place.
     await writeAllAtomic([...entries, { kind: 'file', path: output, data: chunks }]);
@@ -161,15 +166,4 @@ function buildOutputs(output: string, artifacts: ArtifactPlan): NamedPath[] {
   if (artifacts.js !== undefined) out.push({ label: 'the JS bindings folder', path: artifacts.js.dir, option: 'artifacts.js', folder: true });
   if (artifacts.wadm !== undefined) out.push({ label: 'the wadm manifest', path: artifacts.wadm.path, option: 'artifacts.wadm' });
   return out;
-}
-
-/** The chunks joined into one buffer. */
-export function concat(chunks: readonly Uint8Array[], size = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
 }

@@ -1,5 +1,7 @@
+import { chunkLength, joinChunks, withFileRanges } from '../emit/chunks.js';
+import type { OutputChunk } from '../emit/output-chunk.js';
+import { emitBuffers } from '../emit/emit.js';
 import { inFile } from '../io/read-input.js';
-import { emitChunks } from '../emit/emit.js';
 import type { CompositionSpec, Plan } from '../graph/model.js';
 import { plan } from '../graph/plan.js';
 import { validateComponent, validateOutput } from '../validate/index.js';
@@ -20,32 +22,25 @@ export interface ComposeOptions {
 
 /** Plans and emits a composition held in memory; nothing is written. */
 export function compose(spec: CompositionSpec, options: ComposeOptions = {}): ComposeResult {
-  const { plan: p, chunks, size } = composeChunks(spec, options);
-  return { plan: p, bytes: concat(chunks, size) };
+  const { plan: p, chunks } = composeChunks(spec, options);
+  return { plan: p, bytes: joinChunks(chunks) };
 }
 
-/** `compose`, with the output as chunks that reference the inputs' bytes (what `build` writes, copy-free). */
+/**
+ * `compose`, with the output as chunks that reference the inputs' bytes, or their files for inputs read by their
+ * component layer only (what `build` writes, copy-free).
+ */
 export function composeChunks(
   spec: CompositionSpec,
   options: ComposeOptions = {},
   planSpec: (spec: CompositionSpec) => Plan = plan,
-): { plan: Plan; chunks: Uint8Array[]; size: number } {
+): { plan: Plan; chunks: OutputChunk[]; size: number } {
   // Inputs read from files were validated when read; this costs nothing for them (validation is remembered per
   // buffer) and covers specs built in memory.
   if (options.validate !== false) for (const c of spec.components) inFile(c.file, () => validateComponent(c.bytes));
   const p = planSpec(spec);
-  const chunks = emitChunks(p);
-  if (options.validate !== false) validateOutput(chunks);
-  return { plan: p, chunks, size: chunks.reduce((n, c) => n + c.length, 0) };
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
+  const buffers = emitBuffers(p);
+  if (options.validate !== false) validateOutput(buffers);
+  const chunks = withFileRanges(buffers);
+  return { plan: p, chunks, size: chunks.reduce((n, c) => n + chunkLength(c), 0) };
 }

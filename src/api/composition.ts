@@ -1,5 +1,4 @@
 import { basename, dirname, extname, resolve } from 'node:path';
-import { obtainConfig } from '../config/load-config.js';
 import { componentPaths, outputPath, resolveConfig } from '../config/resolve.js';
 import type { WcomposeConfig } from '../config/schema.js';
 import type { CompositionSpec, Plan } from '../graph/model.js';
@@ -44,6 +43,8 @@ export async function obtainComposition(
     const wac = await loadWac(file, { cwd, depsDir: options.depsDir, deps: options.deps, validate: options.validate });
     return { spec: wac.spec, plan: (o) => wac.plan(o), config: undefined, configFile: file, wacFile: file, dir: dirname(file) };
   }
+  // The config loader (and with it the schema, zod) only for configs: a `.wac` document given directly needs neither.
+  const { obtainConfig } = await import('../config/load-config.js');
   const { config, configFile } = await obtainConfig(options.config, cwd, onFile);
   const dir = configFile === undefined ? cwd : dirname(configFile);
   if (config.wac !== undefined) {

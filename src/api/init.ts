@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import { findCompatible } from '../check/names.js';
-import { configFileNames } from '../config/load-config.js';
+import { configFileNames } from '../config/file-names.js';
 import type { InstanceConfig, WcomposeConfig } from '../config/types.js';
 import { WcomposeError, isWcomposeError } from '../diagnostics/error.js';
 import type { ComponentInput } from '../graph/model.js';

@@ -4,7 +4,9 @@ import { checkOutputPaths } from '../emit/output-paths.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
 import type { ComponentInput, CompositionSpec, InstanceSpec } from '../graph/model.js';
 import { loadComponentFile } from '../io/read-input.js';
-import { emitChunks } from '../emit/emit.js';
+import { chunkLength, withFileRanges } from '../emit/chunks.js';
+import type { OutputChunk } from '../emit/output-chunk.js';
+import { emitBuffers } from '../emit/emit.js';
 import { validateOutput } from '../validate/index.js';
 import { plan as planComposition } from '../graph/plan.js';
 import { findCompatible } from '../check/names.js';
@@ -38,7 +40,7 @@ export async function plug(options: PlugOptions): Promise<Omit<BuildResult, 'con
 }
 
 /** `plug` without writing: the composed component in memory, as chunks (for stdout, or printing as text). */
-export async function preparePlug(options: Omit<PlugOptions, 'output'>): Promise<{ plan: Plan; chunks: Uint8Array[]; size: number; components: ComponentInput[] }> {
+export async function preparePlug(options: Omit<PlugOptions, 'output'>): Promise<{ plan: Plan; chunks: OutputChunk[]; size: number; components: ComponentInput[] }> {
   const cwd = options.cwd ?? process.cwd();
   const typed = [options.socket, ...options.plugs];
   const files = typed.map((f) => resolve(cwd, f));
@@ -77,9 +79,10 @@ export async function preparePlug(options: Omit<PlugOptions, 'output'>): Promise
     });
   }
   if (used.size < components.length) plan = planComposition(spec(components.filter((c) => used.has(c.name))));
-  const chunks = emitChunks(plan);
-  if (options.validate !== false) validateOutput(chunks);
-  const size = chunks.reduce((n, c) => n + c.length, 0);
+  const buffers = emitBuffers(plan);
+  if (options.validate !== false) validateOutput(buffers);
+  const chunks = withFileRanges(buffers);
+  const size = chunks.reduce((n, c) => n + chunkLength(c), 0);
   return { plan, chunks, size, components };
 }
 

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fg from 'fast-glob';
 import { isTempName } from '../artifacts/index.js';
-import { configFileNames } from '../config/load-config.js';
+import { configFileNames } from '../config/file-names.js';
 import { buildTraced, type BuildOptions, type BuildResult, type BuildTrace } from './build.js';
 
 export interface WatchOptions extends BuildOptions {

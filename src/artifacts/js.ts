@@ -1,4 +1,5 @@
 import { WcomposeError } from '../diagnostics/error.js';
+import { importJco } from '../io/optional-package.js';
 import { version } from '../version.js';
 import type { JsArtifactPlan } from './resolve.js';
 
@@ -11,10 +12,10 @@ export const generatedBy = 'wcompose';
  * folder an ES module package wherever it is. File names are relative to the folder.
  */
 export async function jsArtifact(bytes: Uint8Array, plan: JsArtifactPlan, output: string): Promise<Record<string, Uint8Array | string>> {
+  // Loaded on demand: jco's bindings generator is a large module (and an optional dependency), needed only here.
+  const { transpileBytes } = await importJco(() => import('@bytecodealliance/jco-transpile'), 'JS bindings (--js)', output);
   let files: Record<string, Uint8Array>;
   try {
-    // Loaded on demand: jco's bindings generator is a large module, needed only when JS is asked for.
-    const { transpileBytes } = await import('@bytecodealliance/jco-transpile');
     const result = await transpileBytes(bytes, {
       name: plan.name,
       ...(plan.instantiation === undefined ? {} : { instantiation: plan.instantiation }),

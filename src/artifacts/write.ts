@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, normalize, isAbsolute } from 'node:path';
 import { WcomposeError, isWcomposeError } from '../diagnostics/error.js';
+import type { OutputChunk } from '../emit/output-chunk.js';
 import { writeError, writeFileAtomic } from '../emit/write-atomic.js';
 
 /** One thing a build writes: a file, or a folder of files (replaced as a whole). */
 export type OutputEntry =
-  | { kind: 'file'; path: string; data: string | Uint8Array | readonly Uint8Array[] }
+  | { kind: 'file'; path: string; data: string | Uint8Array | readonly OutputChunk[] }
   | { kind: 'dir'; path: string; files: Record<string, string | Uint8Array> };
 
 /** A hidden name next to `path`, unique to this process and call. */

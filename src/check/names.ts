@@ -1,4 +1,7 @@
-import semver from 'semver';
+// The functions, not the package's index: it loads ranges and every helper, a cost every command would pay.
+import type { SemVer } from 'semver';
+import compareVersions from 'semver/functions/compare.js';
+import parseVersion from 'semver/functions/parse.js';
 
 /**
  * Import and export names, as the component model's Explainer defines them (`externname`): an interface name
@@ -85,7 +88,7 @@ const canonVersion = /^(?:[1-9][0-9]*|0\.[1-9][0-9]*|0\.0\.[1-9][0-9]*|0\.0\.0)$
  */
 export function compatibilityTrack(version: string): string | undefined {
   if (canonVersion.test(version)) return version;
-  const v = semver.parse(version);
+  const v = parseVersion(version);
   if (v === null) return undefined;
   if (v.prerelease.length > 0) return v.version; // (build metadata dropped: it never affects precedence)
   if (v.major > 0) return `${v.major}`;
@@ -105,13 +108,13 @@ export function isCompatibleName(wanted: string, provided: string): boolean {
 }
 
 /** Orders versions by semver precedence; a bare canonical version (`0.2`) counts as its `.0` form. */
-function versionKey(version: string): semver.SemVer | undefined {
-  const v = semver.parse(version);
+function versionKey(version: string): SemVer | undefined {
+  const v = parseVersion(version);
   if (v !== null) return v;
   if (!canonVersion.test(version)) return undefined;
   const parts = version.split('.');
   while (parts.length < 3) parts.push('0');
-  return semver.parse(parts.join('.')) ?? undefined;
+  return parseVersion(parts.join('.')) ?? undefined;
 }
 
 /**
@@ -122,12 +125,12 @@ function versionKey(version: string): semver.SemVer | undefined {
  */
 export function findCompatible(wanted: string, available: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let bestKey: semver.SemVer | undefined;
+  let bestKey: SemVer | undefined;
   for (const name of available) {
     if (name === wanted) return name;
     if (!isCompatibleName(wanted, name)) continue;
     const key = versionKey((parseName(name) as InterfaceName).version!);
-    if (best === undefined || (key !== undefined && (bestKey === undefined || semver.compare(key, bestKey) > 0))) {
+    if (best === undefined || (key !== undefined && (bestKey === undefined || compareVersions(key, bestKey) > 0))) {
       best = name;
       bestKey = key;
     }

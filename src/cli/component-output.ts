@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
-import { Option } from 'commander';
+import type { Option as OptionType } from 'commander';
+import { chunkLength, joinChunks, rangeBlocks } from '../emit/chunks.js';
+import type { OutputChunk } from '../emit/output-chunk.js';
 import { writeFileAtomic } from '../emit/write-atomic.js';
+import { Option } from './commander.js';
 import { UsageError } from './run-command.js';
 import type { OutputStream } from './output.js';
 
@@ -11,7 +14,7 @@ import type { OutputStream } from './output.js';
  */
 
 /** `-t, --wat`: shared by the commands that write a component. */
-export function watOption(): Option {
+export function watOption(): OptionType {
   return new Option('-t, --wat', 'write the composed component as WebAssembly text (to -o, else stdout)');
 }
 
@@ -28,6 +31,7 @@ interface ByteStream extends OutputStream {
   once(event: 'drain' | 'close', listener: () => void): unknown;
   on?(event: 'error', listener: (error: unknown) => void): unknown;
   off?(event: 'error', listener: (error: unknown) => void): unknown;
+  off?(event: 'drain' | 'close', listener: () => void): unknown;
 }
 
 /**
@@ -50,14 +54,13 @@ export function checkDestination(dest: Destination, flags: string, stdout: Outpu
  * stdout, or as binary to stdout. Returns the file written, if any, and the size of what was written.
  */
 export async function deliverComponent(
-  chunks: readonly Uint8Array[],
+  chunks: readonly OutputChunk[],
   dest: Destination,
   stdout: ByteStream = process.stdout,
 ): Promise<{ file: string | undefined; size: number }> {
   if (dest.wat) {
     const { printWat } = await import('../api/print-wat.js');
-    const { concat } = await import('../api/build.js');
-    const text = new TextEncoder().encode(await printWat(concat(chunks)));
+    const text = new TextEncoder().encode(await printWat(joinChunks(chunks)));
     if (dest.output !== undefined) {
       const file = resolve(dest.output);
       await writeFileAtomic(file, text);
@@ -67,31 +70,44 @@ export async function deliverComponent(
     return { file: undefined, size: text.length };
   }
   await writeAll(stdout, chunks);
-  return { file: undefined, size: chunks.reduce((n, c) => n + c.length, 0) };
+  return { file: undefined, size: chunks.reduce((n, c) => n + chunkLength(c), 0) };
 }
 
 /**
- * Writes every chunk, waiting for the stream to drain when it asks to, and for the last write to be flushed. A reader
- * that stops reading early (`… | head -c 8`) closes the pipe: the rest is not wanted, which is not an error.
+ * Writes every chunk (file ranges copied from their files a buffer at a time), waiting for the stream to drain when
+ * it asks to, and for the last write to be flushed. A reader that stops reading early (`… | head -c 8`) closes the
+ * pipe: the rest is not wanted, which is not an error.
  */
-async function writeAll(stream: ByteStream, chunks: readonly Uint8Array[]): Promise<void> {
+async function writeAll(stream: ByteStream, chunks: readonly OutputChunk[]): Promise<void> {
   let closed = false;
   const onError = (e: unknown): void => {
     if ((e as { code?: unknown }).code === 'EPIPE') closed = true;
   };
   stream.on?.('error', onError);
   try {
-    for (const [i, chunk] of chunks.entries()) {
-      if (closed) return;
-      if (i === chunks.length - 1) {
-        await new Promise<void>((done, fail) => stream.write(chunk, (e) => (e && (e as { code?: unknown }).code !== 'EPIPE' ? fail(e) : done())));
-      } else if (!stream.write(chunk)) {
-        await new Promise<void>((done) => {
-          stream.once('drain', done);
-          stream.once('close', done);
-        });
+    let pending: Uint8Array | undefined;
+    for (const chunk of chunks) {
+      for (const block of chunk instanceof Uint8Array ? [chunk] : rangeBlocks(chunk)) {
+        if (closed) return;
+        // One block behind, so that the last one is written with a callback that waits for its flush.
+        if (pending !== undefined && !stream.write(pending)) {
+          await new Promise<void>((done) => {
+            // Whichever comes first; the other listener goes too, or a long output piles them up on the stream.
+            const settle = (): void => {
+              stream.off?.('drain', settle);
+              stream.off?.('close', settle);
+              done();
+            };
+            stream.once('drain', settle);
+            stream.once('close', settle);
+          });
+        }
+        pending = block;
       }
     }
+    if (closed || pending === undefined) return;
+    const last = pending;
+    await new Promise<void>((done, fail) => stream.write(last, (e) => (e && (e as { code?: unknown }).code !== 'EPIPE' ? fail(e) : done())));
   } finally {
     stream.off?.('error', onError);
   }

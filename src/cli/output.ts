@@ -1,5 +1,3 @@
-import { Chalk } from 'chalk';
-import type { ChalkInstance } from 'chalk';
 import { codeFrame } from './code-frame.js';
 
 /**
@@ -60,20 +58,36 @@ export interface Style {
   bold(text: string): string;
 }
 
+/**
+ * SGR sequences for the few styles diagnostics use, written by hand rather than through chalk: every command prints
+ * through these, and loading chalk would cost more start-up time than `wcompose --version` takes in all. The closing
+ * codes are the ones chalk uses (22 ends bold and dim alike), so nested styles read the same.
+ */
+function sgr(open: number, close: number): (text: string) => string {
+  return (text) => `[${open}m${text}[${close}m`;
+}
+
+const plain = (text: string): string => text;
+
 /** The styles for `stream`, honouring NO_COLOR / FORCE_COLOR and falling back to plain text off a terminal. */
 export function createStyle(stream: OutputStream = process.stderr, env: Env = process.env): Style {
   const level = colorLevel(stream, env);
-  const c: ChalkInstance = new Chalk({ level });
+  if (level === 0) {
+    return { color: false, error: plain, warning: plain, hint: plain, ok: plain, path: plain, code: plain, dim: plain, bold: plain };
+  }
+  const bold = sgr(1, 22);
+  const red = sgr(31, 39);
+  const yellow = sgr(33, 39);
   return {
-    color: level > 0,
-    error: (t) => c.red.bold(t),
-    warning: (t) => c.yellow.bold(t),
-    hint: (t) => c.cyan(t),
-    ok: (t) => c.green(t),
-    path: (t) => c.underline(t),
-    code: (t) => c.dim(t),
-    dim: (t) => c.dim(t),
-    bold: (t) => c.bold(t),
+    color: true,
+    error: (t) => red(bold(t)),
+    warning: (t) => yellow(bold(t)),
+    hint: sgr(36, 39),
+    ok: sgr(32, 39),
+    path: sgr(4, 24),
+    code: sgr(2, 22),
+    dim: sgr(2, 22),
+    bold,
   };
 }
 

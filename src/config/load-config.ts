@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createJiti } from 'jiti';
+import type { createJiti } from 'jiti';
 import type { z } from 'zod';
 import { WcomposeError } from '../diagnostics/error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -9,7 +9,9 @@ import { configSchema, optionKeys, type WcomposeConfig } from './schema.js';
 import { selfEntry } from './self-entry.js';
 import { syntaxErrorLocation } from './syntax-location.js';
 
-export const configFileNames = ['compose.config.ts', 'compose.config.mts', 'compose.config.js', 'compose.config.mjs'];
+import { configFileNames } from './file-names.js';
+
+export { configFileNames };
 
 /** Finds the config file: the one given, or the first of the usual names in `cwd`. */
 export function findConfig(cwd: string, given?: string): string {
@@ -31,8 +33,9 @@ export function findConfig(cwd: string, given?: string): string {
 export async function loadConfig(path: string): Promise<WcomposeConfig> {
   let loaded: unknown;
   const alias = selfEntry();
-  const jiti = (): ReturnType<typeof createJiti> =>
-    createJiti(import.meta.url, { moduleCache: false, fsCache: false, ...(alias === undefined ? {} : { alias: { wcompose: alias } }) });
+  // jiti is loaded only for the configs Node cannot load itself (TypeScript, CommonJS), or to locate a syntax error.
+  const jiti = async (): Promise<ReturnType<typeof createJiti>> =>
+    (await import('jiti')).createJiti(import.meta.url, { moduleCache: false, fsCache: false, ...(alias === undefined ? {} : { alias: { wcompose: alias } }) });
   try {
     if (isNativeEsm(path)) {
       try {
@@ -45,13 +48,13 @@ export async function loadConfig(path: string): Promise<WcomposeConfig> {
         // `import … from 'wcompose'` where wcompose is not installed in the project (global, npx): Node cannot
         // resolve it, jiti can (see selfEntry). Nothing of the config ran: resolution fails before evaluation.
         if (!cannotFindWcompose(e)) throw e;
-        loaded = await jiti().import(path, { default: true });
+        loaded = await (await jiti()).import(path, { default: true });
       }
     } else {
-      loaded = await jiti().import(path, { default: true });
+      loaded = await (await jiti()).import(path, { default: true });
     }
   } catch (e) {
-    const at = syntaxErrorLocation(path, jiti());
+    const at = syntaxErrorLocation(path, await jiti());
     if (at !== undefined) {
       throw new WcomposeError('WC4102', `syntax error: ${at.message}`, {
         file: path,

@@ -1,5 +1,4 @@
 import { basename, dirname, extname, resolve } from 'node:path';
-import fg from 'fast-glob';
 import { findCompatible } from '../check/names.js';
 import { WcomposeError, isWcomposeError } from '../diagnostics/error.js';
 import type { ArgumentSpec, ComponentInput, CompositionSpec, DeclaredImport, ExportSpec, InstanceSpec } from '../graph/model.js';
@@ -9,6 +8,8 @@ import type { WcomposeConfig } from './schema.js';
 
 /** Expands a path or glob relative to `dir` into sorted absolute paths (sorted: file order must not matter). */
 async function expand(pattern: string, dir: string, file: string | undefined, where: string): Promise<string[]> {
+  // fast-glob is loaded when a config lists components, not for WAC documents given directly.
+  const { default: fg } = await import('fast-glob');
   if (!fg.isDynamicPattern(pattern)) return [resolve(dir, pattern)];
   const found = await fg(pattern, { cwd: dir, absolute: true, onlyFiles: true });
   if (found.length === 0) throw new WcomposeError('WC4104', `no file matches "${pattern}"`, { file, path: [where] });

@@ -84,6 +84,7 @@ export const diagnostics = {
   WC5002: { title: 'cannot generate JS bindings', hint: 'jco could not transpile the composed component; `npx jco transpile <file.wasm>` shows the same error, or turn off `artifacts.js`' },
   WC5003: { title: 'output paths collide', hint: 'the composed component and each artifact need a path of their own, different from every input (components, the config file) and from each other: set `output` (or -o) and the paths in the config\'s `artifacts`' },
   WC5004: { title: 'JS bindings folder in use', hint: 'wcompose replaces the JS bindings folder on every build, so it only writes into an empty folder or one it wrote before: name another folder in `artifacts.js` (or --js <dir>)' },
+  WC5005: { title: 'jco not installed', hint: 'JS bindings (--js), .wat inputs, WAT output (-t) and WIT packages (check --wit, WIT deps of .wac documents) use jco, an optional dependency: npm i -D @bytecodealliance/jco-transpile' },
   // wac: the WAC composition language
   WC6001: { title: 'WAC syntax error', hint: 'fix the document where the marker points; LANGUAGE.md in bytecodealliance/wac has the grammar' },
   WC6002: { title: 'undefined name', hint: 'names are usable after their declaration (`let`, `import`, a type statement): declare it first, or check the spelling' },

@@ -1,6 +1,9 @@
-import type { Plan, PlannedInstance } from '../graph/model.js';
+import type { ComponentInput, Plan, PlannedInstance } from '../graph/model.js';
+import { fileBacking } from '../binary/layer.js';
 import type { Extern } from '../types/model.js';
 import { version } from '../version.js';
+import { contentHash, joinChunks, withFileRanges } from './chunks.js';
+import type { OutputChunk } from './output-chunk.js';
 import { ComponentBuilder, type ItemSort } from './component-builder.js';
 import { producersSection } from './producers.js';
 
@@ -14,12 +17,59 @@ function sortOf(e: Extern): ItemSort {
  * producers section naming wcompose.
  */
 export function emit(plan: Plan): Uint8Array {
-  return build(plan).finish();
+  return joinChunks(emitChunks(plan));
 }
 
-/** `emit`, as chunks that reference the input components' bytes: for writing out without copying them. */
-export function emitChunks(plan: Plan): Uint8Array[] {
+/**
+ * `emit`, as chunks that reference the input components' bytes, or their files for components read by their
+ * component layer only: for writing out without copying (or ever holding) them.
+ */
+export function emitChunks(plan: Plan): OutputChunk[] {
+  return withFileRanges(emitBuffers(plan));
+}
+
+/**
+ * `emit`, as chunks that reference the input components' buffers (those read by their component layer only hold
+ * nothing else): what the output validator walks before the buffers become file ranges.
+ */
+export function emitBuffers(plan: Plan): Uint8Array[] {
   return build(plan).chunks();
+}
+
+/**
+ * Which component's bytes each component is embedded as: the first of those with the same bytes (listed under two
+ * names, or two paths to the same bytes), so that each distinct binary is embedded once and instantiated as often as
+ * needed. Bytes are hashed only when their sizes match another component's.
+ */
+function embeddedAs(components: readonly ComponentInput[]): Map<ComponentInput, ComponentInput> {
+  const bySize = new Map<number, ComponentInput[]>();
+  for (const c of components) {
+    const same = bySize.get(c.bytes.length);
+    if (same === undefined) bySize.set(c.bytes.length, [c]);
+    else same.push(c);
+  }
+  const out = new Map<ComponentInput, ComponentInput>();
+  for (const group of bySize.values()) {
+    if (group.length === 1) {
+      out.set(group[0]!, group[0]!);
+      continue;
+    }
+    const byHash = new Map<string, ComponentInput>();
+    // One hash per buffer, and per file for components read from the same file under two names.
+    const hashes = new Map<Uint8Array | string, string>();
+    for (const c of group) {
+      const key = fileBacking(c.bytes)?.file ?? c.bytes;
+      let hash = hashes.get(key);
+      if (hash === undefined) {
+        hash = contentHash(c.bytes);
+        hashes.set(key, hash);
+      }
+      const first = byHash.get(hash);
+      if (first === undefined) byHash.set(hash, c);
+      out.set(c, first ?? c);
+    }
+  }
+  return out;
 }
 
 function build(plan: Plan): ComponentBuilder {
@@ -28,7 +78,12 @@ function build(plan: Plan): ComponentBuilder {
   const importIndex = new Map<string, { sort: ItemSort; index: number }>();
   for (const i of plan.imports) importIndex.set(i.name, { sort: sortOf(i.extern), index: b.import(i.name, i.extern) });
 
-  const componentIndex = new Map(plan.components.map((c) => [c, b.embed(c.bytes)]));
+  const embedded = embeddedAs(plan.components);
+  const componentIndex = new Map<ComponentInput, number>();
+  for (const c of plan.components) {
+    const first = embedded.get(c)!;
+    componentIndex.set(c, componentIndex.get(first) ?? b.embed(first.bytes));
+  }
 
   const instanceIndex = new Map<string, number>();
   const instances = new Map<string, PlannedInstance>(plan.instances.map((i) => [i.name, i]));

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
-import { WcomposeError } from '../diagnostics/error.js';
+import { WcomposeError, isWcomposeError } from '../diagnostics/error.js';
+import { writeChunks } from './chunks.js';
+import type { OutputChunk } from './output-chunk.js';
 
 /** Temporary files being written: removed if the process exits meanwhile (Ctrl-C ends it with process.exit). */
 const pending = new Set<string>();
@@ -14,7 +16,7 @@ process.once('exit', () => {
  * Writes `bytes` to `path` through a temporary file in the same folder and a rename, so readers never see a
  * half-written component and a failed build leaves no output file.
  */
-export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
+export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly OutputChunk[]): Promise<void> {
   if (await isSpecialFile(path)) return writeInPlace(path, bytes);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(tmp);
@@ -22,14 +24,9 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly
     await mkdir(dirname(path), { recursive: true });
     const file = await open(tmp, 'w');
     try {
-      // One gathering write: the chunks (embedded components among them) go to the file without being joined.
-      const chunks = bytes instanceof Uint8Array ? [bytes] : bytes;
-      let written = 0;
-      const total = chunks.reduce((n, c) => n + c.length, 0);
-      while (written < total) {
-        const { bytesWritten } = await file.writev(remaining(chunks, written));
-        written += bytesWritten;
-      }
+      // Chunks in memory go out with gathering writes; embedded components read by their component layer only are
+      // copied from their files, a buffer at a time.
+      await writeChunks(file, bytes instanceof Uint8Array ? [bytes] : bytes);
     } finally {
       await file.close();
     }
@@ -39,6 +36,8 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly
     // The temporary may not exist, nor be removable (a parent that is a file): that must not hide the real failure.
     await rm(tmp, { force: true }).catch(() => {});
     pending.delete(tmp);
+    // A diagnostic already (an input that changed while it was copied) says what is wrong.
+    if (isWcomposeError(e)) throw e;
     throw writeError(e, path);
   }
 }
@@ -65,22 +64,6 @@ export function writeError(e: unknown, path: string | undefined): WcomposeError 
   const why = code === undefined ? (e instanceof Error ? e.message : String(e)) : `${reasons[code] ?? 'failed'} (${code})`;
   return new WcomposeError('WC9002', `cannot write file: ${why}`, { file: path });
 }
-
-/** The chunks from byte `offset` on (a short `writev` leaves the rest to write). */
-function remaining(chunks: readonly Uint8Array[], offset: number): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  let skip = offset;
-  for (const c of chunks) {
-    if (skip >= c.length) {
-      skip -= c.length;
-      continue;
-    }
-    out.push(skip > 0 ? c.subarray(skip) : c);
-    skip = 0;
-  }
-  return out;
-}
-
 /**
  * Whether `path` is something other than a regular file: `/dev/null`, `/dev/stdout`, a named pipe. Renaming a
  * temporary file over one of those would replace the device itself (as root, /dev/null becomes a plain file), so
@@ -95,15 +78,17 @@ async function isSpecialFile(path: string): Promise<boolean> {
   }
 }
 
-async function writeInPlace(path: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
+/** Writes to a device or pipe in place, copying file ranges as the atomic path does. */
+async function writeInPlace(path: string, bytes: Uint8Array | readonly OutputChunk[]): Promise<void> {
   try {
     const file = await open(path, 'w');
     try {
-      for (const chunk of bytes instanceof Uint8Array ? [bytes] : bytes) await file.write(chunk);
+      await writeChunks(file, bytes instanceof Uint8Array ? [bytes] : bytes);
     } finally {
       await file.close();
     }
   } catch (e) {
+    if (isWcomposeError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new WcomposeError('WC9002', `cannot write file: ${code}`, { file: path });
   }

@@ -1,4 +1,5 @@
-import semver from 'semver';
+import rcompare from 'semver/functions/rcompare.js';
+import valid from 'semver/functions/valid.js';
 import { compatibilityTrack, parseName } from '../check/names.js';
 
 /**
@@ -14,7 +15,7 @@ export function compatibilityKey(name: string): string {
 
 function versionOf(name: string): string | undefined {
   const parsed = parseName(name);
-  return parsed.kind === 'interface' && parsed.version !== undefined ? semver.valid(parsed.version) ?? undefined : undefined;
+  return parsed.kind === 'interface' && parsed.version !== undefined ? valid(parsed.version) ?? undefined : undefined;
 }
 
 /** Orders names of one compatibility class: highest version first (ties by the name itself, for determinism). */
@@ -22,7 +23,7 @@ export function compareVersionsDescending(a: string, b: string): number {
   const va = versionOf(a);
   const vb = versionOf(b);
   if (va !== undefined && vb !== undefined) {
-    const c = semver.rcompare(va, vb);
+    const c = rcompare(va, vb);
     if (c !== 0) return c;
   }
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,8 +1,11 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { readComponentLayer } from '../binary/layer.js';
 import { WcomposeError, isWcomposeError } from '../diagnostics/error.js';
 import type { ComponentType } from '../types/model.js';
 import { decodeComponent } from '../types/decode.js';
 import { validateComponent } from '../validate/index.js';
+import { importJco } from './optional-package.js';
 
 /** Reads a file, turning file-system failures into diagnostics that name the file. */
 export async function readInputFile(path: string): Promise<Uint8Array> {
@@ -10,9 +13,48 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
     const data = await readFile(path);
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? String(e);
-    throw new WcomposeError('WC9001', `cannot read file: ${why}`, { file: path });
+    throw readError(e, path);
+  }
+}
+
+function readError(e: unknown, path: string): WcomposeError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? String(e);
+  return new WcomposeError('WC9001', `cannot read file: ${why}`, { file: path });
+}
+
+/** Binaries at least this large are read by their component layer only (smaller ones are read whole: one read). */
+const PARTIAL_READ_THRESHOLD = 1024 * 1024;
+
+/**
+ * Reads a component binary: whole when it is small, else only its component layer, with positioned reads that skip
+ * core modules by their size (see `readComponentLayer`): composing twenty 12 MB components then holds kilobytes of
+ * each, not 240 MB, and their bytes go from the input files to the output when it is written.
+ */
+export function readComponentBinary(path: string): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw readError(e, path);
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (info.size < PARTIAL_READ_THRESHOLD) {
+      const bytes = new Uint8Array(info.size);
+      for (let at = 0; at < bytes.length; ) {
+        const n = readSync(fd, bytes, at, bytes.length - at, at);
+        if (n === 0) return bytes.subarray(0, at);
+        at += n;
+      }
+      return bytes;
+    }
+    return readComponentLayer(path, info.size, (into, at, length, position) => readSync(fd, into, at, length, position));
+  } catch (e) {
+    throw readError(e, path);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -40,7 +82,7 @@ export function watErrorMessage(raw: string): string {
 
 /** Turns component WAT text into a binary with wasm-tools' parser (through jco), for `.wat` inputs. */
 async function parseWat(text: string, file: string): Promise<Uint8Array> {
-  const { parse } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const { parse } = await importJco(() => import('@bytecodealliance/jco-transpile/wasm-tools'), '.wat inputs', file);
   try {
     return await parse(text);
   } catch (e) {
@@ -58,8 +100,9 @@ export interface LoadOptions {
  * and the offset when it breaks a rule), and decodes its type.
  */
 export async function loadComponentFile(path: string, options: LoadOptions = {}): Promise<{ bytes: Uint8Array; type: ComponentType }> {
-  const raw = await readInputFile(path);
-  const bytes = path.endsWith('.wat') ? await parseWat(new TextDecoder().decode(raw), path) : raw;
+  const bytes = path.endsWith('.wat')
+    ? await parseWat(new TextDecoder().decode(await readInputFile(path)), path)
+    : readComponentBinary(path);
   return {
     bytes,
     type: inFile(path, () => {

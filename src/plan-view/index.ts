@@ -14,9 +14,9 @@ export { planJson, type PlanJson } from './json.js';
 export { renderSvg } from './svg.js';
 export { renderDot, renderJson, renderMermaid, renderText, type PlanTextColors, type PlanTextOptions };
 
-/** The formats `wcompose plan --format` prints. */
-export const planFormats = ['text', 'mermaid', 'dot', 'json'] as const;
-export type PlanFormat = (typeof planFormats)[number];
+import type { PlanFormat } from './formats.js';
+
+export { planFormats, type PlanFormat } from './formats.js';
 
 /** Renders a plan graph in one of the text formats (colours, with `options.chalk`, apply to `text` only). */
 export function renderPlan(graph: PlanGraph, format: PlanFormat, options: PlanTextOptions = {}): string {

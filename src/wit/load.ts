@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { WcomposeError, isWcomposeError } from '../diagnostics/error.js';
+import { isMissingPackage, jcoMissing, jcoPackage } from '../io/optional-package.js';
 import { decodeComponent } from '../types/decode.js';
 import type { ComponentType } from '../types/model.js';
 
@@ -184,7 +185,12 @@ let tools: Promise<WasmTools> | undefined;
 let instances = 0;
 
 function wasmToolsEntry(): string {
-  return require.resolve('@bytecodealliance/jco-transpile/wasm-tools');
+  try {
+    return require.resolve('@bytecodealliance/jco-transpile/wasm-tools');
+  } catch (e) {
+    if (isMissingPackage(e, jcoPackage)) throw jcoMissing('WIT packages (check --wit, WIT deps of .wac documents)');
+    throw e;
+  }
 }
 
 /**
@@ -238,6 +244,7 @@ async function runWitParser(input: WitInput, path: string | undefined, file: str
       const core = await t.componentEmbed(opts);
       return await t.componentNew(core);
     } catch (e) {
+      if (isWcomposeError(e)) throw e;
       // A trap may come from an earlier call (by anyone in this process) that left the instance unusable.
       if (isTrap(e) && attempt === 0) {
         tools = undefined;

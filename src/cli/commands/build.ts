@@ -1,7 +1,7 @@
 import { basename, dirname, relative, sep } from 'node:path';
 import type { Command } from 'commander';
-import { prepareBuild, type BuildOptions, type BuildResult, type PreparedBuild } from '../../api/build.js';
-import { watch, type WatchResult } from '../../api/watch.js';
+import type { BuildOptions, BuildResult, PreparedBuild } from '../../api/build.js';
+import type { WatchResult } from '../../api/watch.js';
 import type { ArtifactsConfig } from '../../config/types.js';
 import type { Plan } from '../../graph/model.js';
 import { takeOverInterrupts } from '../interrupt.js';
@@ -54,6 +54,7 @@ export function registerBuild(program: Command): void {
           return watchMode(options);
         }
         if (opts.wat && opts.json) throw new UsageError('--wat and --json cannot be combined: --json prints one document');
+        const { prepareBuild } = await import('../../api/build.js');
         const progress = startProgress('building…', { disabled: opts.json === true });
         let result: BuildResult | undefined;
         let prepared: PreparedBuild;
@@ -190,6 +191,7 @@ async function watchMode(options: BuildOptions): Promise<number> {
     if (first) process.stderr.write(`${err.dim('watching for changes (ctrl-c to stop)')}\n`);
     first = false;
   };
+  const { watch } = await import('../../api/watch.js');
   const watcher = watch({ ...options, onProgress }, onResult);
   await new Promise<void>((resolveStop) => {
     const stop = (): void => {

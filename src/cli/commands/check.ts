@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { check } from '../../api/check.js';
-import { checkComposition } from '../../api/check-composition.js';
 import { formatFinding } from '../../check/finding.js';
 import { diagnostics } from '../../diagnostics/codes.js';
 import { createStyle, errorJson, plural, reportWarnings, withProgress, writeJson } from '../output.js';
@@ -54,6 +52,7 @@ export function registerCheck(program: Command): void {
         }
         if (opts.wit === undefined) throw new UsageError('a component needs --wit <path>: the world to check it against');
         if (opts.config !== undefined) throw new UsageError('--config checks a composition, not a component: leave out one or the other');
+        const { check } = await import('../../api/check.js');
         let result;
         try {
           const options = { component: file, wit: opts.wit, ...(opts.world === undefined ? {} : { world: opts.world }) };
@@ -95,6 +94,7 @@ function jsonFailure(e: unknown): number {
 }
 
 async function checkConfig(opts: CheckFlags): Promise<number> {
+  const { checkComposition } = await import('../../api/check-composition.js');
   let result;
   try {
     result = await withProgress('checking the composition…', () => checkComposition({ config: opts.config, ...wacFlags(opts) }), { disabled: opts.json === true });

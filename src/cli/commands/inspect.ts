@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { inspect } from '../../api/inspect.js';
 import { writeJson } from '../output.js';
 import { action, jsonFlag } from '../run-command.js';
 
@@ -12,6 +11,7 @@ export function registerInspect(program: Command): void {
     .option('--json', 'print one JSON document: { ok: true, file, imports, exports } or { ok: false, error }')
     .action(
       action(async (file: string, opts: { wit?: boolean; json?: boolean }) => {
+        const { inspect } = await import('../../api/inspect.js');
         const result = await inspect(file);
         if (opts.json) writeJson({ ok: true, file: result.file, ...result.json });
         else process.stdout.write(result.wit.endsWith('\n') ? result.wit : `${result.wit}\n`);

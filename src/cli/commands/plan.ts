@@ -1,8 +1,7 @@
-import { Chalk } from 'chalk';
-import { Option, type Command } from 'commander';
-import { planComposition } from '../../api/plan.js';
+import type { Command } from 'commander';
+import { Option } from '../commander.js';
 import { isWcomposeError } from '../../diagnostics/error.js';
-import { planFormats, renderPlan, type PlanFormat } from '../../plan-view/index.js';
+import { planFormats, type PlanFormat } from '../../plan-view/formats.js';
 import { colorLevel, errorJson, plural, reportWarnings, writeJson } from '../output.js';
 import { ExitCode, UsageError, action } from '../run-command.js';
 import { collectDeps, configArgument, wacFlags } from './build.js';
@@ -33,6 +32,10 @@ export function registerPlan(program: Command): void {
           throw new UsageError(`--json and --format ${opts.format} contradict each other`);
         }
         const format: PlanFormat | undefined = opts.json ? 'json' : opts.format;
+        // Loaded when the command runs: the planner, the views and chalk are not needed to parse the command line.
+        const [{ planComposition }, { renderPlan }, { Chalk }] = await Promise.all([
+          import('../../api/plan.js'), import('../../plan-view/index.js'), import('chalk'),
+        ]);
         let result;
         try {
           result = await planComposition({ config: configArgument(document, opts.config), svg: opts.svg, ...wacFlags(opts) });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { plug, preparePlug } from '../../api/plug.js';
 import { checkDestination, deliverComponent, watOption } from '../component-output.js';
 import { reportWarnings, startProgress, writeJson } from '../output.js';
 import { action, jsonFlag } from '../run-command.js';
@@ -28,6 +27,7 @@ export function registerPlug(program: Command): void {
         checkDestination(opts, '-o <file>');
         const n = opts.plug.length + 1;
         const progress = startProgress(`composing ${n} components…`, { disabled: opts.json === true });
+        const { plug, preparePlug } = await import('../../api/plug.js');
         if (opts.output !== undefined && !opts.wat) {
           let result;
           try {
