@@ -26,20 +26,8 @@ import { buildJs } from './support/fixtures.js';
 import { runComponent, transpiledEntry, validateComponent } from './support/jco.js';
 import { PROJECT_ROOT } from './support/paths.js';
 
-/**
- * Tests waiting for the engine fixes of issue 8 made on other branches (engine-emit, engine-graph). Both pass on a
- * trial merge of engine-emit (9cc4340) and engine-graph (021fdd0) with this branch.
- */
-const PENDING_ENGINE_FIXES: ReadonlyMap<string, string> = new Map([
-  [
-    "plugged with `plug`, validated by jco and served: the middleware's own answer and a forwarded request",
-    'engine-graph: shared imports (WC4009 on main: incoming-request, response-outparam); engine-emit: resource aliases (with engine-graph alone, jco rejects the output: [constructor]fields … expected resource name `trailers`)',
-  ],
-  [
-    'composed: one types import both instances share, validated by jco, run with a JS host',
-    'engine-graph: shared imports (WC4009 on main: blob); engine-emit: resource aliases (with engine-graph alone, jco rejects the output: wasi:http/types trailers, which componentize-js imports)',
-  ],
-]);
+/** Tests waiting for an engine fix (none now: the issue 8 fixes are merged); WCOMPOSE_RUN_PENDING=1 runs them. */
+const PENDING_ENGINE_FIXES: ReadonlyMap<string, string> = new Map();
 
 const runPending = process.env['WCOMPOSE_RUN_PENDING'] === '1';
 
