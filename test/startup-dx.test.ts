@@ -14,6 +14,7 @@ import { loadComponentFile } from '../src/io/read-input.js';
 import { tempProject } from './support/compose.js';
 import { validateComponent } from './support/jco.js';
 import { PROJECT_ROOT } from './support/paths.js';
+import { moduleTraceArgs } from './support/module-trace.js';
 
 const BIN = join(PROJECT_ROOT, 'bin', 'wcompose.js');
 
@@ -39,17 +40,7 @@ function wcompose(args: string[], cwd: string, traceLoads = false): Promise<Run>
   if (traceLoads) {
     const dir = mkdtempSync(join(tmpdir(), 'wcompose-loads-'));
     onTestFinished(() => rm(dir, { recursive: true, force: true }));
-    const hooks = join(dir, 'hooks.mjs');
-    writeFileSync(hooks, `import { writeSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const r = await next(specifier, context);
-  writeSync(2, 'LOADED ' + r.url + '\\n');
-  return r;
-}
-`);
-    const register = join(dir, 'register.mjs');
-    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${hooks}`).href)});\n`);
-    pre.push('--import', register);
+    pre.push(...moduleTraceArgs(dir));
   }
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [...pre, BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -29,6 +29,7 @@ import { digest, tempProject } from './support/compose.js';
 import { buildComposeWat, fixturePath } from './support/fixtures.js';
 import { runComponent, validateComponent } from './support/jco.js';
 import { PROJECT_ROOT } from './support/paths.js';
+import { moduleTraceArgs } from './support/module-trace.js';
 
 const TRANSFORM = 'demo:text/transform@0.1.0';
 
@@ -171,18 +172,9 @@ function errorOf(fn: () => unknown): { code: string; offset: number | undefined;
 /** The modules a run of `wcompose args…` loads (resolved URLs, through a module resolution hook). */
 async function loadedModules(args: string[], cwd: string): Promise<{ code: number | null; urls: string[] }> {
   const dir = tempDir('wcompose-loads-');
-  const hooks = join(dir, 'hooks.mjs');
-  writeFileSync(hooks, `import { writeSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const r = await next(specifier, context);
-  writeSync(2, 'LOADED ' + r.url + '\\n');
-  return r;
-}
-`);
-  const register = join(dir, 'register.mjs');
-  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${hooks}`).href)});\n`);
+  const trace = moduleTraceArgs(dir);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', register, join(PROJECT_ROOT, 'bin', 'wcompose.js'), ...args], {
+    const child = spawn(process.execPath, [...trace, join(PROJECT_ROOT, 'bin', 'wcompose.js'), ...args], {
       cwd,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
