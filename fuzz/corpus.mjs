@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plug } from '../dist/index.js';
+import { componentizeFixture } from '../scripts/componentize-fixture.mjs';
 import { jcoValidate } from './targets.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -33,24 +34,6 @@ function cachedJs(name) {
   return newest === undefined ? undefined : new Uint8Array(readFileSync(newest));
 }
 
-async function buildJs(name) {
-  const dir = join(ROOT, 'fixtures', 'js', name);
-  let config = {};
-  try {
-    config = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8'));
-  } catch {
-    // no fixture.json: defaults
-  }
-  const { componentize } = await import('@bytecodealliance/componentize-js');
-  const { component } = await componentize({
-    sourcePath: join(dir, 'component.js'),
-    witPath: join(dir, 'wit'),
-    ...(config.world !== undefined ? { worldName: config.world } : {}),
-    disableFeatures: config.disableFeatures ?? [],
-  });
-  return component;
-}
-
 /**
  * Every fixture as `{ name, bytes, big }`, sorted by name (the order is part of what makes a seed reproducible).
  * `js: false` leaves the componentize-js components out (they are 12 MB each).
@@ -74,7 +57,7 @@ export async function loadCorpus({ js = true, log = () => {} } = {}) {
       let bytes = cachedJs(name);
       if (bytes === undefined) {
         log(`building fixtures/js/${name} with componentize-js…`);
-        bytes = await buildJs(name);
+        bytes = await componentizeFixture(join(ROOT, 'fixtures', 'js', name));
       }
       entries.push({ name: `fixtures/js/${name}`, bytes, big: true });
     }

@@ -15,9 +15,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { ensurePreopens } from './jco.js';
 import { CACHE_DIR, FIXTURES_DIR, PROJECT_ROOT } from './paths.js';
 import { parseWat } from './wasm-tools.js';
+import { componentizeFixture } from '../../scripts/componentize-fixture.mjs';
 
 export type FixtureKind = 'wat' | 'js';
 
@@ -119,22 +119,7 @@ async function planWat(name: string, kind: 'wat' | 'wat-compose' = 'wat'): Promi
   };
 }
 
-/** Per-fixture componentize options, from fixtures/js/<name>/fixture.json. */
-export interface JsFixtureConfig {
-  /** World to target (defaults to the only world in the WIT package). */
-  world?: string;
-  /** componentize-js `disableFeatures` (default: none disabled). */
-  disableFeatures?: ('stdio' | 'random' | 'clocks' | 'http' | 'fetch-event')[];
-}
-
-async function readJsConfig(dir: string): Promise<JsFixtureConfig> {
-  try {
-    return JSON.parse(await readFile(join(dir, 'fixture.json'), 'utf8')) as JsFixtureConfig;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw err;
-  }
-}
+export type { JsFixtureConfig } from '../../scripts/componentize-fixture.mjs';
 
 async function planJs(name: string): Promise<BuildPlan> {
   const dir = join(JS_DIR, name);
@@ -149,18 +134,7 @@ async function planJs(name: string): Promise<BuildPlan> {
     kind: 'js',
     name,
     path: join(CACHE_DIR, 'js', `${name}-${key}.wasm`),
-    build: async () => {
-      const config = await readJsConfig(dir);
-      ensurePreopens();
-      const { componentize } = await import('@bytecodealliance/componentize-js');
-      const { component } = await componentize({
-        sourcePath: join(dir, 'component.js'),
-        witPath: join(dir, 'wit'),
-        ...(config.world !== undefined ? { worldName: config.world } : {}),
-        disableFeatures: config.disableFeatures ?? [],
-      });
-      return component;
-    },
+    build: () => componentizeFixture(dir),
   };
 }
 

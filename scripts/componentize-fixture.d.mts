@@ -1,0 +1,10 @@
+/** Per-fixture componentize options, from fixtures/js/<name>/fixture.json. */
+export interface JsFixtureConfig {
+  /** World to target (defaults to the only world in the WIT package). */
+  world?: string;
+  /** componentize-js `disableFeatures` (default: none disabled). */
+  disableFeatures?: ('stdio' | 'random' | 'clocks' | 'http' | 'fetch-event')[];
+}
+export function readFixtureConfig(dir: string): Promise<JsFixtureConfig>;
+/** Builds the fixture in `dir` with componentize-js. */
+export function componentizeFixture(dir: string): Promise<Uint8Array>;
