@@ -249,7 +249,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
   const exportOrder = orderExports(exports, importOrder, planned, fail);
 
   const instances = order.map((n) => planned.get(n)!);
-  checkInstanceCount(instances, importOrder, exportOrder, fail);
+  checkInstanceCount(planned, importOrder, exportOrder, fail);
   const distinct = [...new Set(instances.map((i) => i.component))];
   return { components: distinct, instances, imports: importOrder, exports: exportOrder, warnings };
 }
@@ -421,24 +421,23 @@ const MAX_INSTANCES = 1000;
  * emitter makes for arguments and exports) must stay within wasm-tools' limit, or every runtime refuses the output.
  */
 function checkInstanceCount(
-  instances: readonly PlannedInstance[],
+  instances: ReadonlyMap<string, PlannedInstance>,
   imports: readonly PlannedImport[],
   exports: readonly PlannedExport[],
   fail: (code: 'WC4017', message: string) => never,
 ): void {
-  const byName = new Map(instances.map((i) => [i.name, i]));
   const aliased = new Set<string>();
-  for (const inst of instances) {
+  for (const inst of instances.values()) {
     for (const a of inst.args) {
       if (a.source.kind !== 'export') continue;
-      if (byName.get(a.source.instance)?.exports.get(a.source.export)?.kind === 'instance') {
+      if (instances.get(a.source.instance)?.exports.get(a.source.export)?.kind === 'instance') {
         aliased.add(`${a.source.instance}\u0000${a.source.export}`);
       }
     }
   }
   for (const e of exports) if (e.extern.kind === 'instance') aliased.add(`${e.instance}\u0000${e.export}`);
-  const count = imports.filter((i) => i.extern.kind === 'instance').length + instances.length + aliased.size;
+  const count = imports.filter((i) => i.extern.kind === 'instance').length + instances.size + aliased.size;
   if (count > MAX_INSTANCES) {
-    fail('WC4017', `the composed component would have ${count} instances (${instances.length} instantiated), more than the ${MAX_INSTANCES} wasm-tools allows`);
+    fail('WC4017', `the composed component would have ${count} instances (${instances.size} instantiated), more than the ${MAX_INSTANCES} wasm-tools allows`);
   }
 }
