@@ -36,6 +36,7 @@ export const diagnostics = {
   WC1112: { title: 'type not valid where used', hint: 'an import or export may only use types that are themselves imported or exported before it (and resources defined or imported before use)' },
   WC1113: { title: 'reserved byte not zero', hint: 'the `cancellable` immediate of `waitable-set.*` and `thread.*` built-ins was removed (component-model#716): the byte must be 0x00' },
   WC1114: { title: 'invalid start function', hint: 'a start function is a function of the component, called with values of its parameter types, each value used once' },
+  WC1115: { title: 'invalid core module code', hint: 'an embedded core module is not valid WebAssembly (V8 refuses it, e.g. a corrupt function body); the file is corrupt or was written by a faulty tool (`wasm-tools validate` shows the same)' },
   // types: decoding components into the type model
   WC2001: { title: 'index out of range', hint: 'the component refers to a definition that does not exist; validate it with `wasm-tools validate`' },
   WC2002: { title: 'definition of the wrong kind', hint: 'the component refers to a definition of another kind than expected; validate it with `wasm-tools validate`' },

@@ -1,6 +1,7 @@
 import type * as bin from '../binary/ast.js';
 import { ComponentReader, type SectionHeader } from '../binary/read.js';
 import { validateCanon } from './canon.js';
+import type { CoreCodeCheck } from './core-code.js';
 import { readCoreModule } from './core-module.js';
 import { aliasOf, defineSimple, entityOfExternType, valType } from './define.js';
 import { ValidationError } from './error.js';
@@ -26,20 +27,24 @@ const MAX_FUNCS = 1_000_000;
  */
 export type KnownComponents = ReadonlyMap<number, ComponentT>;
 
-/** Validates a component's component layer and returns its type (imports and exports). */
-export function validateReader(reader: ComponentReader, parent: Scope | undefined, known?: KnownComponents): ComponentT {
+/**
+ * Validates a component's component layer and returns its type (imports and exports). `coreCode`, when given, checks
+ * the code of each embedded core module (inputs: see `core-code.ts`), in nested components too.
+ */
+export function validateReader(reader: ComponentReader, parent: Scope | undefined, known?: KnownComponents, coreCode?: CoreCodeCheck): ComponentT {
   const scope = new Scope('component', parent);
   for (const header of reader.headers) {
     scope.offset = header.offset;
     if (header.kind === 'coreModule') {
       if (scope.modules.length >= MAX_MODULES) scope.fail('WC1013', `modules count exceeds limit of ${MAX_MODULES}`);
       scope.modules.push(readCoreModule(reader.bytes, header.start, header.end));
+      coreCode?.(header.start, header.end, scope.modules.length - 1, parent === undefined ? undefined : reader.start);
       continue;
     }
     if (header.kind === 'component') {
       if (scope.components.length >= MAX_COMPONENTS) scope.fail('WC1013', `components count exceeds limit of ${MAX_COMPONENTS}`);
       const cached = known?.get(header.start);
-      scope.components.push(cached ?? validateReader(reader.nested(header), scope, known));
+      scope.components.push(cached ?? validateReader(reader.nested(header), scope, known, coreCode));
       continue;
     }
     const section = reader.section(header);

@@ -1,6 +1,7 @@
 import { ComponentReader } from '../binary/read.js';
 import { isWcomposeError } from '../diagnostics/error.js';
 import { validateReader } from './component.js';
+import { coreCodeCheck } from './core-code.js';
 import { InvalidOutputError } from './error.js';
 import type { ComponentT } from './types.js';
 
@@ -13,14 +14,15 @@ export { InvalidOutputError, ValidationError } from './error.js';
 const validated = new WeakMap<Uint8Array, ComponentT>();
 
 /**
- * Validates the component layer of a component binary: index spaces and bounds, types where they are used, names,
- * canonical options, instantiations, aliases and limits, as wasm-tools' validator does. Core modules are embedded
- * verbatim: only their header is checked, and their import and export sections read. Throws a `ValidationError`
- * (a `WcomposeError` with a WC11xx code and the byte offset) for the first rule broken.
+ * Validates a component binary (an input): its component layer (index spaces and bounds, types where they are used,
+ * names, canonical options, instantiations, aliases and limits, as wasm-tools' validator does), and the code of its
+ * core modules, which V8 validates (`core-code.ts`; for a large file read by its component layer only, each module is
+ * read from the file in turn). Throws a `ValidationError` (a `WcomposeError` with a WC11xx code and the byte offset)
+ * for the first rule broken.
  */
 export function validateComponent(bytes: Uint8Array): void {
   if (validated.has(bytes)) return;
-  const type = validateReader(ComponentReader.open(bytes), undefined);
+  const type = validateReader(ComponentReader.open(bytes), undefined, undefined, coreCodeCheck(bytes));
   validated.set(bytes, type);
 }
 
