@@ -153,7 +153,22 @@ export function defineSimple(scope: Scope, t: Exclude<bin.TypeDef, { kind: 'comp
 }
 
 export function newResource(local: boolean): ResourceT {
-  return { k: 'resource', id: {}, local, info: leafInfo };
+  const r: ResourceT = { k: 'resource', id: {}, local, info: leafInfo };
+  unaliased.set(r.id, r);
+  return r;
+}
+
+/** Each resource identity's own object (not an alias): what wasmparser writes `{ id, alias_id: NO_ALIAS }`. */
+const unaliased = new WeakMap<object, ResourceT>();
+
+/** The resource `id` itself, not an alias of it: the object `newResource` made, or one made now (then kept). */
+export function unaliasedResource(like: ResourceT): ResourceT {
+  let r = unaliased.get(like.id);
+  if (r === undefined) {
+    r = { k: 'resource', id: like.id, local: like.local, info: like.info };
+    unaliased.set(like.id, r);
+  }
+  return r;
 }
 
 function funcType(scope: Scope, t: bin.FuncType): FuncT {
@@ -211,5 +226,5 @@ export function entityOfExternType(scope: Scope, t: bin.ExternType, _position: '
  * and the resource names tell the names apart; a resource keeps its identity (`id`).
  */
 export function aliasOf<T extends AnyT>(t: T): T {
-  return { ...t };
+  return t.k === 'resource' ? { ...t, alias: true } : { ...t };
 }

@@ -20,6 +20,11 @@ export interface ResourceT {
   k: 'resource';
   /** The resource's identity: aliases (`(eq r)`, exports) are new objects with the same `id`. */
   id: object;
+  /**
+   * Set on those aliases (wasmparser's `with_unique`: an alias id of its own). A resource without it is the resource
+   * itself (wasmparser's `NO_ALIAS`): one object per `id` (see `substitute.ts`).
+   */
+  alias?: true;
   local: boolean;
   info: TypeInfo;
 }
