@@ -327,7 +327,12 @@ export class SubtypeChecker {
 
   /** Whether expected-side resource `e` is actual-side resource `a`, pairing `e` if it is still open. */
   private resource(e: ResourceType, a: ResourceType): boolean {
-    if (e === a) return true;
+    if (e === a) {
+      // An open resource met as itself is paired with itself: a later use must be itself too (fuzz finding plug
+      // #2964: an import's `r` matched by identity, then its `make` accepted as returning another resource).
+      if (this.open.has(e) && !this.paired.has(e)) this.pair(e, a);
+      return true;
+    }
     if (this.partner.get(e) === a || this.partner.get(a) === e) return true;
     if (this.open.has(e) && !this.paired.has(e)) {
       this.pair(e, a);

@@ -211,6 +211,20 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
           fail('WC4012', `import "${arg.name}" of instance "${name}" uses resource "${fromInstance.name}", which is provided by an instance of the composition, not imported`, [where]);
         }
       }
+      if (problems[0]?.code === 'WC3008' && arg.source.kind === 'import') {
+        // Several users' imports were merged into this one, and this user's resources do not fit what the merge made
+        // of them (they declare or link a resource differently: fuzz finding plug #2964): a conflict between the users.
+        // (Other differences keep their own codes, as `wcompose check` reports them.)
+        const other = imports.byName.get(arg.source.name)?.users.find((u) => u.instance !== name);
+        if (other !== undefined) {
+          fail(
+            'WC4016',
+            `import "${arg.name}" of instance "${name}" and import "${other.name}" of instance "${other.instance}" would merge ` +
+              `into one, but they do not agree: ${formatFinding(problems[0]!)}`,
+            [where],
+          );
+        }
+      }
       if (problems.length > 0 && options.onLinkProblems !== undefined) {
         options.onLinkProblems(where, problems, { instance: name, name: arg.name });
       } else if (problems.length > 0) {
