@@ -336,6 +336,27 @@ export function mutant(seed, stream, index, corpus) {
   return { entry, ...m };
 }
 
+/**
+ * Which plug scenario plug mutant `index` uses: the small ones evenly, the big ones (two 12 MB componentize-js
+ * components, whose output jco takes seconds to validate) with `bigWeight` each.
+ */
+export function scenarioOf(index, scenarios, bigWeight) {
+  const weights = scenarios.map((sc) => (sc.big ? bigWeight : 1));
+  let x = (((index + 1) * 2654435761) >>> 0) / 4294967296 * weights.reduce((a, b) => a + b, 0);
+  for (const [i, w] of weights.entries()) {
+    x -= w;
+    if (x < 0) return i;
+  }
+  return weights.length - 1;
+}
+
+/** The mutant of plug mutant `index` in its scenario: the scenario's components are its corpus, one of them picked. */
+export function plugMutant(seed, stream, index, scenario) {
+  const parts = scenario.components.map((bytes, i) => ({ name: `${scenario.names[i]}`, bytes, slot: i }));
+  const m = mutant(seed, stream, index, parts);
+  return { ...m, bytes: m.bytes ?? withPatch(m.entry.bytes, m.patch) };
+}
+
 function withPatch(bytes, patch) {
   const copy = Uint8Array.from(bytes);
   applyPatch(copy, patch);

@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { applyPatch, mutant } from './mutate.mjs';
+import { applyPatch, mutant, plugMutant, scenarioOf } from './mutate.mjs';
 import { jcoValidate, preparePlug, runInspect, runPlug } from './targets.mjs';
 
 export const STREAM = { inspect: 1, plug: 2 };
@@ -65,9 +65,12 @@ async function inspectOne(index) {
     // In place (12 MB inputs are not copied), then undone.
     const undo = applyPatch(m.entry.bytes, m.patch);
     try {
-      result = await timed(() => runInspect(m.entry.bytes));
+      // A new view of the patched bytes for each mutant: wcompose remembers what it validated and parsed per buffer
+      // object, so the same object, patched differently each time, would be judged by its first mutant.
+      const view = new Uint8Array(m.entry.bytes.buffer, m.entry.bytes.byteOffset, m.entry.bytes.length);
+      result = await timed(() => runInspect(view));
       // (jco takes seconds to validate a 12 MB component: those are sampled ten times less.)
-      if (result.outcome === 'ok' && sampled(index, m.entry.big ? jcoSample / 10 : jcoSample)) result.jco = await jcoValidate(m.entry.bytes);
+      if (result.outcome === 'ok' && sampled(index, m.entry.big ? jcoSample / 10 : jcoSample)) result.jco = await jcoValidate(view);
     } finally {
       applyPatch(m.entry.bytes, undo);
     }
@@ -97,33 +100,14 @@ function sampled(index, rate) {
   return ((index * 2654435761) >>> 0) / 4294967296 < rate;
 }
 
-/**
- * Which scenario plug mutant `index` uses: the small ones evenly, the big ones (two 12 MB componentize-js components,
- * whose output jco takes seconds to validate) once in a few hundred.
- */
-function scenarioOf(index) {
-  const weights = scenarios.map((sc) => (sc.big ? bigPlugWeight : 1));
-  let x = (((index + 1) * 2654435761) >>> 0) / 4294967296 * weights.reduce((a, b) => a + b, 0);
-  for (const [i, w] of weights.entries()) {
-    x -= w;
-    if (x < 0) return i;
-  }
-  return weights.length - 1;
-}
-
 async function plugOne(index) {
   // The scenario and which of its components is mutated come from the mutant's own generator (through `mutant`):
   // the corpus for a plug mutant is the scenario's components, one of them picked.
-  const which = scenarioOf(index);
+  const which = scenarioOf(index, scenarios, bigPlugWeight);
   const s = scenarios[which];
   const files = plugFiles[which];
-  const parts = s.components.map((bytes, i) => ({ name: `${s.names[i]}`, bytes, slot: i }));
-  const m = mutant(seed, STREAM.plug, index, parts);
-  const bytes = m.bytes ?? (() => {
-    const copy = Uint8Array.from(m.entry.bytes);
-    applyPatch(copy, m.patch);
-    return copy;
-  })();
+  const m = plugMutant(seed, STREAM.plug, index, s);
+  const bytes = m.bytes;
   let result;
   const scenarioDir = join(dir, `s${which}`);
   try {
