@@ -3,11 +3,11 @@
  * componentize-js fixtures from the test cache, or built with componentize-js when not there), and the plug
  * scenarios (a socket and its plugs) that compose successfully and validate.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plug } from '../dist/index.js';
-import { componentizeFixture } from '../scripts/componentize-fixture.mjs';
+import { componentizeFixture, fixtureCacheKey } from '../scripts/componentize-fixture.mjs';
 import { jcoValidate } from './targets.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -21,17 +21,30 @@ function watFiles(dir) {
   return readdirSync(dir).filter((f) => f.endsWith('.wat')).sort().map((f) => join(dir, f));
 }
 
-/** The newest cached build of a componentize-js fixture, if the tests built it. */
-function cachedJs(name) {
-  const dir = join(CACHE, 'js');
-  let files;
+/**
+ * The build of componentize-js fixture `name` for its current sources, if the tests cached it: looked up by the same
+ * content key the tests use (not the newest file: a build of older sources may be newer on disk).
+ */
+async function cachedJs(name) {
+  const key = await fixtureCacheKey(join(ROOT, 'fixtures', 'js', name), ROOT);
   try {
-    files = readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && /^.+-[0-9a-f]{20}\.wasm$/.test(f));
+    return new Uint8Array(readFileSync(join(CACHE, 'js', `${name}-${key}.wasm`)));
   } catch {
     return undefined;
   }
-  const newest = files.map((f) => join(dir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  return newest === undefined ? undefined : new Uint8Array(readFileSync(newest));
+}
+
+/** Caches a build as the tests do (under its content key, published whole by a rename); best effort. */
+async function cacheJs(name, bytes) {
+  try {
+    const key = await fixtureCacheKey(join(ROOT, 'fixtures', 'js', name), ROOT);
+    const file = join(CACHE, 'js', `${name}-${key}.wasm`);
+    mkdirSync(join(CACHE, 'js'), { recursive: true });
+    writeFileSync(`${file}.tmp-${process.pid}`, bytes);
+    renameSync(`${file}.tmp-${process.pid}`, file);
+  } catch {
+    // the next run builds it again
+  }
 }
 
 /**
@@ -54,10 +67,11 @@ export async function loadCorpus({ js = true, log = () => {} } = {}) {
   if (js) {
     const jsDir = join(ROOT, 'fixtures', 'js');
     for (const name of readdirSync(jsDir).sort()) {
-      let bytes = cachedJs(name);
+      let bytes = await cachedJs(name);
       if (bytes === undefined) {
         log(`building fixtures/js/${name} with componentize-js…`);
         bytes = await componentizeFixture(join(ROOT, 'fixtures', 'js', name));
+        await cacheJs(name, bytes);
       }
       entries.push({ name: `fixtures/js/${name}`, bytes, big: true });
     }
@@ -70,7 +84,6 @@ export async function loadCorpus({ js = true, log = () => {} } = {}) {
  * validates, plus the known multi-plug ones. Found by trying, so new fixtures join in by themselves.
  */
 export async function findScenarios(corpus, dir, { log = () => {} } = {}) {
-  const { writeFileSync } = await import('node:fs');
   const path = (e) => join(dir, e.name.replace(/[^A-Za-z0-9.-]+/g, '_') + (e.name.endsWith('.wasm') ? '' : '.wasm'));
   for (const e of corpus) writeFileSync(path(e), e.bytes);
   const candidates = [];

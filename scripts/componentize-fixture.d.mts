@@ -8,3 +8,5 @@ export interface JsFixtureConfig {
 export function readFixtureConfig(dir: string): Promise<JsFixtureConfig>;
 /** Builds the fixture in `dir` with componentize-js. */
 export function componentizeFixture(dir: string): Promise<Uint8Array>;
+/** The content key of the fixture's build (`<cache>/js/<name>-<key>.wasm`); `root` is the repository. */
+export function fixtureCacheKey(dir: string, root: string): Promise<string>;

@@ -17,7 +17,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { join, relative, sep } from 'node:path';
 import { CACHE_DIR, FIXTURES_DIR, PROJECT_ROOT } from './paths.js';
 import { parseWat } from './wasm-tools.js';
-import { componentizeFixture } from '../../scripts/componentize-fixture.mjs';
+import { componentizeFixture, fixtureCacheKey } from '../../scripts/componentize-fixture.mjs';
 
 export type FixtureKind = 'wat' | 'js';
 
@@ -125,11 +125,8 @@ async function planJs(name: string): Promise<BuildPlan> {
   const dir = join(JS_DIR, name);
   const files = await listFiles(dir);
   if (files.length === 0) throw new Error(`no JS fixture named ${name} (looked in ${dir})`);
-  const tool = [
-    `@bytecodealliance/componentize-js@${packageVersion('@bytecodealliance/componentize-js')}`,
-    `@bytecodealliance/jco@${packageVersion('@bytecodealliance/jco')}`,
-  ].join(',');
-  const key = await cacheKey(tool, files, dir);
+  // The key the fuzzer looks its builds up by, too (scripts/componentize-fixture.mjs).
+  const key = await fixtureCacheKey(dir, PROJECT_ROOT);
   return {
     kind: 'js',
     name,
