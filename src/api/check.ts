@@ -50,7 +50,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 }
 
 async function componentType(c: CheckOptions['component']): Promise<ComponentType> {
-  if (typeof c === 'string') return (await loadComponentFile(c)).type;
+  if (typeof c === 'string') return (await loadComponentFile(c, { coreCode: false })).type;
   if (c instanceof Uint8Array) return inFile('<component bytes>', () => decodeComponent(c));
   return c;
 }

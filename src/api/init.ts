@@ -54,7 +54,7 @@ export async function init(options: InitOptions = {}): Promise<InitResult> {
     }
     let loaded;
     try {
-      loaded = await loadComponentFile(join(dir, rel));
+      loaded = await loadComponentFile(join(dir, rel), { coreCode: false });
     } catch (e) {
       if (!isWcomposeError(e)) throw e;
       skipped.push({ file: rel, reason: e.message });

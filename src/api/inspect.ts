@@ -18,7 +18,8 @@ export interface InspectResult {
 
 /** Decodes a component binary and describes its world. */
 export async function inspect(file: string): Promise<InspectResult> {
-  const { type } = await loadComponentFile(file);
+  // Inspecting embeds nothing: the component layer is validated, not the core modules' code (see LoadOptions).
+  const { type } = await loadComponentFile(file, { coreCode: false });
   let wit: string | undefined;
   return {
     file,

@@ -17,14 +17,19 @@ const validated = new WeakMap<Uint8Array, ComponentT>();
  * Validates a component binary (an input): its component layer (index spaces and bounds, types where they are used,
  * names, canonical options, instantiations, aliases and limits, as wasm-tools' validator does), and the code of its
  * core modules, which V8 validates (`core-code.ts`; for a large file read by its component layer only, each module is
- * read from the file in turn). Throws a `ValidationError` (a `WcomposeError` with a WC11xx code and the byte offset)
- * for the first rule broken.
+ * read from the file in turn; `coreCode: false` leaves that out, for commands that embed nothing). Throws a
+ * `ValidationError` (a `WcomposeError` with a WC11xx code and the byte offset) for the first rule broken.
  */
-export function validateComponent(bytes: Uint8Array): void {
-  if (validated.has(bytes)) return;
-  const type = validateReader(ComponentReader.open(bytes), undefined, undefined, coreCodeCheck(bytes));
+export function validateComponent(bytes: Uint8Array, options: { coreCode?: boolean } = {}): void {
+  const coreCode = options.coreCode !== false;
+  if (validated.has(bytes) && (!coreCode || codeChecked.has(bytes))) return;
+  const type = validateReader(ComponentReader.open(bytes), undefined, undefined, coreCode ? coreCodeCheck(bytes) : undefined);
   validated.set(bytes, type);
+  if (coreCode) codeChecked.add(bytes);
 }
+
+/** Components whose core modules' code V8 has validated too (see `validateComponent`'s `coreCode`). */
+const codeChecked = new WeakSet<Uint8Array>();
 
 /**
  * Validates a composed component before it is written, given as the chunks `emitChunks` returns (the embedded
