@@ -10,7 +10,7 @@
  *   npm run fuzz -- --time 600 --seed 7 --workers 2
  *   npm run fuzz -- --inspect 1000000 --plug 20000 --time 3600
  *   npm run fuzz -- --seed 7 --repro inspect:12345 # replay one mutant (writes it to fuzz/crashes/)
- *   npm run fuzz -- --repro plug:2964              # replay a plug mutant (its scenario's files, in fuzz/crashes/)
+ *   npm run fuzz -- --repro plug:2964,3940         # replay plug mutants (their scenarios' files, in fuzz/crashes/)
  *
  * Same seed, same mutants: mutant i of a kind is a pure function of (seed, kind, i) and the fixtures.
  */
@@ -237,7 +237,7 @@ function report(summary) {
 
 async function repro(spec, seed, js) {
   const [kind, at] = spec.split(':');
-  if (kind === 'plug') return reproPlug(Number(at), seed, js);
+  if (kind === 'plug') return reproPlug(at.split(',').map(Number), seed, js);
   if (kind !== 'inspect') throw new Error('--repro takes inspect:<index> or plug:<index>');
   const corpus = (await loadCorpus({ js })).map((e) => ({ ...e, weight: e.big ? 0.1 : 1 }));
   const m = mutant(seed, STREAM.inspect, Number(at), corpus);
@@ -252,31 +252,34 @@ async function repro(spec, seed, js) {
 }
 
 /**
- * Replays plug mutant `index`: finds the plug scenarios as a run does (they depend on the fixtures, and on which pairs
- * this build composes validly: compare the scenario printed with the finding's), writes the scenario's components, the
- * mutated one replaced, to fuzz/crashes/repro-<seed>-plug-<index>/, and runs `plug` on them.
+ * Replays plug mutants (`plug:<index>[,<index>…]`): finds the plug scenarios as a run does (they depend on the
+ * fixtures, and on which pairs this build composes validly: compare the scenario printed with the finding's), writes
+ * each mutant's scenario, the mutated component replaced, to fuzz/crashes/repro-<seed>-plug-<index>/, and runs `plug`.
  */
-async function reproPlug(index, seed, js) {
+async function reproPlug(indices, seed, js) {
   const corpus = await loadCorpus({ js });
   const base = mkdtempSync(join(tmpdir(), 'wcompose-fuzz-repro-'));
   try {
     const scenarios = await findScenarios(corpus, base);
-    const s = scenarios[scenarioOf(index, scenarios, 0.02)];
-    const m = plugMutant(seed, STREAM.plug, index, s);
-    const dir = join(ROOT, 'fuzz', 'crashes', `repro-${seed}-plug-${index}`);
-    mkdirSync(dir, { recursive: true });
-    const files = s.components.map((bytes, j) => {
-      const f = join(dir, `${j === 0 ? 'socket' : `plug${j}`}.wasm`);
-      writeFileSync(f, j === m.entry.slot ? m.bytes : bytes);
-      return f;
-    });
-    const result = await runPlug(dir, files);
-    if (result.output !== undefined) {
-      const v = await jcoValidate(result.output);
-      result.jco = v.valid ? 'valid' : v.message;
-      delete result.output;
+    for (const index of indices) {
+      const s = scenarios[scenarioOf(index, scenarios, 0.02)];
+      const m = plugMutant(seed, STREAM.plug, index, s);
+      const dir = join(ROOT, 'fuzz', 'crashes', `repro-${seed}-plug-${index}`);
+      mkdirSync(dir, { recursive: true });
+      const files = s.components.map((bytes, j) => {
+        const f = join(dir, `${j === 0 ? 'socket' : `plug${j}`}.wasm`);
+        writeFileSync(f, j === m.entry.slot ? m.bytes : bytes);
+        return f;
+      });
+      rmSync(join(dir, 'out.wasm'), { force: true });
+      const result = await runPlug(dir, files);
+      if (result.output !== undefined) {
+        const v = await jcoValidate(result.output);
+        result.jco = v.valid ? 'valid' : v.message;
+        delete result.output;
+      }
+      console.log(`plug #${index}: ${s.names.join(' + ')} (mutated: ${m.entry.name}), ${m.op}: ${JSON.stringify(result).slice(0, 300)}`);
     }
-    console.log(`${dir}: ${s.names.join(' + ')} (mutated: ${m.entry.name}), ${m.op}: ${JSON.stringify(result)}`);
   } finally {
     rmSync(base, { recursive: true, force: true });
   }

@@ -8,11 +8,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadComponentFile } from '../src/io/read-input.js';
 import { validateComponent } from '../src/validate/index.js';
 import { runCli, type CliResult } from './support/cli.js';
 import { composeWatPath } from './support/fixtures.js';
 import { PROJECT_ROOT } from './support/paths.js';
-import { componentWitText } from './support/wasm-tools.js';
+import { componentWitText, parseWat } from './support/wasm-tools.js';
+import { writeFile } from 'node:fs/promises';
 
 const REGRESSIONS = join(PROJECT_ROOT, 'fuzz', 'regressions');
 
@@ -90,5 +92,33 @@ describe('plug #2964: two users of demo:d/foo name its resource differently (a r
   it('the unmutated socket (the same resource under the same name) still composes, valid', async () => {
     const r = await plugHolds('2964-unmutated', await composeWatPath('linked-use-socket'), await composeWatPath('declared-plug'));
     expect(r.code, r.stderr).toBe(0);
+  });
+});
+
+/**
+ * Plug findings whose input was invalid at the component layer in a way only core signatures show (the mutant swapped
+ * one core function for another): the input is now refused, as jco refuses it, and nothing is composed.
+ */
+describe('core signatures of built-ins (plug #881, #5977)', () => {
+  async function refused(name: string, source: string, from: string, to: string): Promise<unknown> {
+    const text = (await readFile(join(PROJECT_ROOT, 'fixtures', 'wat', 'compose', source), 'utf8')).replace(from, to);
+    expect(text).toContain(to);
+    const bytes = await parseWat(text);
+    expect(await jcoRejects(bytes), 'jco refuses it too').toBeDefined();
+    const file = join(dir, `${name}.wasm`);
+    await writeFile(file, bytes);
+    return loadComponentFile(file).then(() => undefined, (e: unknown) => e);
+  }
+
+  it('#881: an async lift of `task.return` (i32 ->) where the callback ABI wants i32 -> i32 is WC1107', async () => {
+    const e = await refused('881', 'async-caller.wat', '(canon lift (core func $main "demo:async/app@0.1.0#run") async', '(canon lift (core func $return-u32) async');
+    expect(e).toMatchObject({ code: 'WC1107' });
+    expect((e as Error).message).toMatch(/lowered function type \(i32->i32\) does not match type \(i32->\)/);
+  });
+
+  it('#5977: `resource.drop` (i32 ->) given where the module imports `new` (i32 -> i32) is WC1108', async () => {
+    const e = await refused('5977', 'res-provider.wat', '(core func $blob-new (canon resource.new $blob))', '(core func $blob-new (canon resource.drop $blob))');
+    expect(e).toMatchObject({ code: 'WC1108' });
+    expect((e as Error).message).toContain('expected (i32->i32), found (i32->)');
   });
 });

@@ -71,8 +71,8 @@ function checkOptions(scope: Scope, opts: readonly bin.CanonOpt[]): Options {
     if (!o.memory) fail('canonical option `realloc` requires `memory` to also be specified');
     scope.inBounds(scope.coreFuncs.length, realloc.index, 'core function');
     const sig = scope.coreFuncs[realloc.index];
-    // A 64-bit memory takes i64 pointers: only the 32-bit form is checked.
-    if (sig !== undefined && sig !== 'i32,i32,i32,i32->i32' && sig !== 'i64,i64,i64,i64->i64') {
+    // A 64-bit memory takes i64 pointers: either form.
+    if (sig !== undefined && !sameSignature(sig, 'i32,i32,i32,i32->i32') && !sameSignature(sig, 'i64,i64,i64,i64->i64')) {
       fail('canonical option `realloc` uses a core function with an incorrect signature');
     }
   }
@@ -135,10 +135,11 @@ export function validateCanon(scope: Scope, c: bin.Canon): void {
       const o = checkOptions(scope, c.opts);
       if (o.coreType) scope.fail('WC1107', 'canonical option `core-type` is not allowed in `canon lift`');
       checkAbi(scope, t, o, 'lift');
-      // With a memory, pointers are that memory's address type (64-bit memories take i64), which we do not track.
-      const want = o.gc || o.memory ? undefined : loweredSignature(t, o, 'lift');
+      // With a memory, pointers are that memory's address type (64-bit memories take i64), which we do not track:
+      // the signature is then compared with 32-bit pointers, any of which may be i64 (see `sameSignature`).
+      const want = o.gc ? undefined : `${o.memory ? ANY_POINTERS : ''}${loweredSignature(t, o, 'lift')}`;
       const have = scope.coreFuncs[c.coreFunc];
-      if (want !== undefined && have !== undefined && want !== have) {
+      if (want !== undefined && have !== undefined && !sameSignature(want, have)) {
         scope.fail('WC1107', `lowered function type (${want}) does not match type (${have}) of core function ${c.coreFunc}`);
       }
       checkPostReturn(scope, c.opts, have);
@@ -152,17 +153,20 @@ export function validateCanon(scope: Scope, c: bin.Canon): void {
       if (o.callback) scope.fail('WC1107', 'canonical option `callback` cannot be specified for lowerings');
       if (o.gc && !o.coreType) scope.fail('WC1107', 'cannot specify `gc` without also specifying a `core-type` for lowerings');
       checkAbi(scope, f, o, 'lower');
-      scope.coreFuncs.push(o.gc || o.memory ? undefined : loweredSignature(f, o, 'lower'));
+      scope.coreFuncs.push(o.gc ? undefined : `${o.memory ? ANY_POINTERS : ''}${loweredSignature(f, o, 'lower')}`);
       return;
     }
     case 'builtin':
-      validateBuiltin(scope, c.name, c.immediates);
-      scope.coreFuncs.push(undefined);
+      scope.coreFuncs.push(validateBuiltin(scope, c.name, c.immediates));
       return;
   }
 }
 
-function validateBuiltin(scope: Scope, name: string, imm: readonly bin.CanonImmediate[]): void {
+/**
+ * Validates a canonical built-in; returns its core signature where it is simple to know (the resource built-ins and
+ * `task.return`, which core instantiations and lifts are checked against), else undefined.
+ */
+function validateBuiltin(scope: Scope, name: string, imm: readonly bin.CanonImmediate[]): string | undefined {
   const u32 = (i: number): number => (imm[i] as { value: number }).value;
   if (reservedZero.has(name)) {
     const flag = imm.find((x) => x.kind === 'flag');
@@ -175,12 +179,12 @@ function validateBuiltin(scope: Scope, name: string, imm: readonly bin.CanonImme
     case 'resource.rep': {
       const t = scope.type(u32(0));
       if (t.k !== 'resource' || !t.local) scope.fail('WC1102', `type ${u32(0)} is not a local resource`);
-      return;
+      return 'i32->i32';
     }
     case 'resource.drop': {
       const t = scope.type(u32(0));
       if (t.k !== 'resource') scope.fail('WC1102', `type index ${u32(0)} is not a resource type`);
-      return;
+      return 'i32->';
     }
     case 'task.return': {
       const result = (imm[0] as { value: bin.ValType | undefined }).value;
@@ -190,8 +194,9 @@ function validateBuiltin(scope: Scope, name: string, imm: readonly bin.CanonImme
       if (o.postReturn) scope.fail('WC1107', 'cannot specify `post-return` option on `task.return`');
       if (o.callback) scope.fail('WC1107', 'canonical option `callback` cannot be specified for lowerings');
       if (o.async) scope.fail('WC1107', 'cannot specify `async` option on `task.return`');
-      checkAbi(scope, { k: 'func', async: false, params, result: undefined, info: { size: 1, depth: 1, borrow: false } }, o, 'lower');
-      return;
+      const f: FuncT = { k: 'func', async: false, params, result: undefined, info: { size: 1, depth: 1, borrow: false } };
+      checkAbi(scope, f, o, 'lower');
+      return o.gc ? undefined : `${o.memory ? ANY_POINTERS : ''}${loweredSignature(f, o, 'lower')}`;
     }
     case 'context.get':
     case 'context.set': {
@@ -246,9 +251,38 @@ function checkPostReturn(scope: Scope, opts: readonly bin.CanonOpt[], lifted: st
   if (post === undefined || lifted === undefined) return;
   const sig = scope.coreFuncs[post.index];
   if (sig === undefined) return;
-  if (sig !== `${lifted.slice(lifted.indexOf('->') + 2)}->`) {
+  const fuzzy = lifted.startsWith(ANY_POINTERS) ? ANY_POINTERS : '';
+  if (!sameSignature(sig, `${fuzzy}${lifted.slice(lifted.indexOf('->') + 2)}->`)) {
     scope.fail('WC1107', 'canonical option `post-return` uses a core function with an incorrect signature');
   }
+}
+
+// ───────────────────────────── core signatures ─────────────────────────────
+
+/**
+ * Marks a core signature computed with 32-bit pointers for a lift or lower with a memory whose address type is not
+ * tracked: each of its `i32`s may be an `i64` (a 64-bit memory's pointers and lengths). Everything else (the number
+ * and order of parameters and results, the other types) must match, which is what a corrupt input breaks.
+ */
+export const ANY_POINTERS = '~';
+
+/** Whether two core signatures (`i32,i32->i32`) agree, either of them possibly marked `ANY_POINTERS`. */
+export function sameSignature(a: string, b: string): boolean {
+  if (a === b) return true;
+  const fuzzyA = a.startsWith(ANY_POINTERS);
+  const fuzzyB = b.startsWith(ANY_POINTERS);
+  if (!fuzzyA && !fuzzyB) return false;
+  const [pa = '', ra = ''] = (fuzzyA ? a.slice(1) : a).split('->');
+  const [pb = '', rb = ''] = (fuzzyB ? b.slice(1) : b).split('->');
+  const same = (x: string, y: string): boolean => {
+    const xs = x === '' ? [] : x.split(',');
+    const ys = y === '' ? [] : y.split(',');
+    return xs.length === ys.length && xs.every((t, i) => {
+      const u = ys[i]!;
+      return t === u || (fuzzyA && t === 'i32' && u === 'i64') || (fuzzyB && u === 'i32' && t === 'i64');
+    });
+  };
+  return same(pa, pb) && same(ra, rb);
 }
 
 // ───────────────────────────── the canonical ABI's flattening ─────────────────────────────

@@ -1,6 +1,6 @@
 import type * as bin from '../binary/ast.js';
 import { ComponentReader, type SectionHeader } from '../binary/read.js';
-import { validateCanon } from './canon.js';
+import { sameSignature, validateCanon } from './canon.js';
 import type { CoreCodeCheck } from './core-code.js';
 import { readCoreModule } from './core-module.js';
 import { aliasOf, defineSimple, entityOfExternType, valType } from './define.js';
@@ -311,7 +311,7 @@ function addCoreInstance(scope: Scope, inst: bin.CoreInstance): void {
         scope.fail('WC1108', `module instantiation argument \`${imp.module}\` exports \`${imp.name}\` as a ${kind}, but the module imports a ${imp.kind}`);
       }
       const sig = sigs.get(imp.module)?.get(imp.name);
-      if (imp.sig !== undefined && sig !== undefined && sig !== imp.sig) {
+      if (imp.sig !== undefined && sig !== undefined && !sameSignature(imp.sig, sig)) {
         scope.fail('WC1108', `type mismatch for export \`${imp.name}\` of module instantiation argument \`${imp.module}\`: expected (${imp.sig}), found (${sig})`);
       }
     }

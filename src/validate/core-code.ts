@@ -31,7 +31,8 @@ export type CoreCodeCheck = (start: number, end: number, index: number, nestedAt
  * - Wasm 3.0 features Node 20's V8 (11.3) does not implement, or gates without naming the flag: a second memory
  *   (multi-memory: "memory count of 2 exceeds internal limit of 1"), 64-bit or custom-page-size limits ("invalid memory
  *   limits flags 0x8", "invalid table elements limits flags"), extended constant expressions ("opcode i32.add is not
- *   allowed in constant expressions"), and exnref's `try_table` (0x1f) and `throw_ref` (0x0a).
+ *   allowed in constant expressions": only the add, sub and mul it allows, so that another opcode there, which is
+ *   corruption, is still refused), and exnref's `try_table` (0x1f) and `throw_ref` (0x0a).
  *
  * A corrupt module that happens to fail in one of these ways is let through: the price of not refusing valid inputs.
  * Newer V8s implement these proposals (and name their flags), so the list only matters on old ones.
@@ -40,7 +41,7 @@ const UNSUPPORTED_PROPOSAL = [
   /--experimental-[a-z0-9-]+/,
   /memory count of \d+ exceeds internal limit/,
   /invalid (memory|table elements) limits flags/,
-  /is not allowed in constant expressions/,
+  /opcode i(32|64)\.(add|sub|mul) is not allowed in constant expressions/,
   /Invalid opcode 0x(1f|a)\b/,
 ];
 
