@@ -122,3 +122,18 @@ describe('core signatures of built-ins (plug #881, #5977)', () => {
     expect((e as Error).message).toContain('expected (i32->i32), found (i32->)');
   });
 });
+
+describe('plug #3016: exporting an instance type whose resources an import of it declares', () => {
+  it('is WC1112, as jco refuses it: each import of an instance type gets its own resources', async () => {
+    const bytes = await parseWat(`(component
+      (type $t (instance
+        (export "blob" (type (sub resource)))
+        (export "make" (func (result (own 0))))))
+      (import "demo:x/types@0.1.0" (instance (type $t)))
+      (export "t" (type $t)))`);
+    expect(await jcoRejects(bytes)).toMatch(/type not valid to be used as export/);
+    const file = join(dir, '3016.wasm');
+    await writeFile(file, bytes);
+    await expect(loadComponentFile(file)).rejects.toMatchObject({ code: 'WC1112', file });
+  });
+});

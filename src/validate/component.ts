@@ -3,7 +3,7 @@ import { ComponentReader, type SectionHeader } from '../binary/read.js';
 import { sameSignature, validateCanon } from './canon.js';
 import type { CoreCodeCheck } from './core-code.js';
 import { readCoreModule } from './core-module.js';
-import { aliasOf, defineSimple, entityOfExternType, valType } from './define.js';
+import { aliasOf, defineSimple, entityOfExternType, newResource, valType } from './define.js';
 import { ValidationError } from './error.js';
 import { checkExtern, registerNamedTypes } from './extern.js';
 import { Scope } from './scope.js';
@@ -11,7 +11,7 @@ import { entityMismatch } from './subtype.js';
 import { pairResources, substituteEntity, type ResourceMap } from './substitute.js';
 import {
   combine, entityInfo, entityKindName, type AnyT, type ComponentT, type ValT, type CoreKind, type CoreTypeT, type Entity,
-  type InstanceT, type ModuleT,
+  type InstanceT, type ModuleT, type ResourceT,
 } from './types.js';
 
 /** wasm-tools' limits on counts (crates/wasmparser/src/limits.rs). */
@@ -125,12 +125,36 @@ export function defineType(scope: Scope, t: bin.TypeDef): AnyT {
 }
 
 function addImport(scope: Scope, name: bin.ExternName, type: bin.ExternType): void {
-  const entity = entityOfExternType(scope, type, 'import');
+  const entity = freshImport(entityOfExternType(scope, type, 'import'));
   pushEntity(scope, entity);
   if (!registerNamedTypes(scope, entity, 'import', name.name)) {
     scope.fail('WC1112', `${entityKindName(entity.kind)} not valid to be used as import: a type it uses is not imported before it`);
   }
   checkExtern(scope, name, entity, 'import');
+}
+
+/**
+ * An imported instance with its own fresh resources: the resources its instance type declares (`(export "r" (type
+ * (sub resource)))`, in nested instances too) stand for whatever the import will be, so each import of the type gets
+ * new ones, as wasmparser's `prepare_instance_import` makes them. Without it, the type definition's resources would be
+ * the import's, and a later use of the type (e.g. exporting the instance type itself) would count as named by the
+ * import (fuzz finding plug #3016).
+ */
+function freshImport(entity: Entity): Entity {
+  if (entity.kind !== 'instance') return entity;
+  const declared: ResourceT[] = [];
+  collectDeclared(entity.type, declared);
+  if (declared.length === 0) return entity;
+  const map: ResourceMap = new Map(declared.map((r) => [r.id, newResource(false)] as const));
+  return substituteEntity(entity, map, new Map());
+}
+
+/** The resources an instance type declares (not aliases of others'), its nested instances' included. */
+function collectDeclared(t: InstanceT, into: ResourceT[]): void {
+  for (const e of t.exports.values()) {
+    if (e.kind === 'type' && e.type.k === 'resource' && e.type.alias !== true) into.push(e.type);
+    else if (e.kind === 'instance') collectDeclared(e.type, into);
+  }
 }
 
 function declExport(scope: Scope, name: bin.ExternName, type: bin.ExternType): void {
