@@ -126,6 +126,8 @@ export const configSchema = z.strictObject({
   declaredImports: z.record(z.string(), declaredImport).optional(),
   /** Plug an open import from the one instance that exports it. Default: true. */
   autoPlug: z.boolean().optional(),
+  /** Import each component instead of embedding it (wac's `--import-dependencies`). Default: false. */
+  importDependencies: z.boolean().optional(),
   /** Artifacts for other runtimes, written next to the composed component: WIT, JS bindings, a wadm manifest. */
   artifacts: artifactsSchema.optional(),
 });

@@ -125,6 +125,11 @@ export interface WcomposeConfig {
   declaredImports?: Record<string, DeclaredImportConfig> | undefined;
   /** Plug an open import from the one instance that exports it. Default: true. */
   autoPlug?: boolean | undefined;
+  /**
+   * Import each component instead of embedding it (wac's `--import-dependencies`): the composed component imports
+   * them by type (`unlocked-dep=<ns:name>` for a package, else the component's name) and instantiates the imports.
+   */
+  importDependencies?: boolean | undefined;
   /** Artifacts for other runtimes, written next to the composed component: WIT, JS bindings, a wadm manifest. */
   artifacts?: ArtifactsConfig | undefined;
 }

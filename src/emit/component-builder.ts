@@ -1,8 +1,7 @@
 import type * as bin from '../binary/ast.js';
 import { writeComponent, writeComponentChunks } from '../binary/write.js';
 import type { Extern } from '../types/model.js';
-import { isResource, nameIdentity } from '../types/model.js';
-import { TypeScope } from './type-encoder.js';
+import { registerInstanceTypes, TypeScope } from './type-encoder.js';
 
 export type ItemSort = 'func' | 'instance' | 'component' | 'type' | 'value' | 'module';
 
@@ -69,16 +68,7 @@ export class ComponentBuilder extends TypeScope {
     // One index in its sort's space (a type import's is where later uses of the type refer, see `bindExported`).
     const index = this.bump(extern.kind);
     if (extern.kind === 'type') this.bindExported(extern, index);
-    if (extern.kind === 'instance') {
-      for (const [exportName, e] of extern.type.exports) {
-        if (e.kind !== 'type') continue;
-        // By the identity the export's name creates (a resource alias' token included), and a resource also by
-        // itself, reached through its first name (its declaration, or the `use` that brings it).
-        for (const key of [nameIdentity(e), isResource(e.type) ? e.type : undefined]) {
-          if (key !== undefined && !this.available.has(key)) this.available.set(key, { instance: index, name: exportName });
-        }
-      }
-    }
+    if (extern.kind === 'instance') registerInstanceTypes(this.available, index, extern.type);
     return index;
   }
 

@@ -1,5 +1,6 @@
 import type { ComponentInput, Plan, PlannedInstance } from '../graph/model.js';
 import { fileBacking } from '../binary/layer.js';
+import { WcomposeError } from '../diagnostics/error.js';
 import type { Extern } from '../types/model.js';
 import { version } from '../version.js';
 import { contentHash, joinChunks, withFileRanges } from './chunks.js';
@@ -11,29 +12,54 @@ function sortOf(e: Extern): ItemSort {
   return e.kind;
 }
 
+export interface EmitOptions {
+  /**
+   * Import each dependency component (component-typed, `unlocked-dep=<ns:name@{>=version}>` as wac names it)
+   * and instantiate the import, instead of embedding its bytes (wac's `--import-dependencies`).
+   */
+  importDependencies?: boolean | undefined;
+}
+
+const packageName = /^(%?[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*(?::%?[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)+)(?:@(.+))?$/;
+const plainName = /^%?[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*$/;
+
+/**
+ * The name a dependency component is imported under: for a package (`ns:name`, `ns:name@1.2.3`, as a WAC document
+ * names it), wac's `unlocked-dep=<ns:name>` / `unlocked-dep=<ns:name@{>=1.2.3}>`; for a component a config names
+ * (`app`), its name as a plain import name.
+ */
+export function dependencyImportName(component: string): string {
+  const m = packageName.exec(component);
+  if (m !== null) return m[2] === undefined ? `unlocked-dep=<${m[1]}>` : `unlocked-dep=<${m[1]}@{>=${m[2]}}>`;
+  if (plainName.test(component)) return component;
+  throw new WcomposeError('WC2021', `component "${component}" cannot be imported: its name is not a package name (ns:name) or a kebab-case name`, {
+    hint: 'rename the component in the config (`components: { "my-app": "./app.wasm" }`), or embed it (leave out --import-dependencies)',
+  });
+}
+
 /**
  * Writes a plan as one component: the composition's imports (types re-encoded from the model), each distinct input
  * component embedded once and verbatim, one instantiation per instance with its arguments, the exports, and a
  * producers section naming wcompose.
  */
-export function emit(plan: Plan): Uint8Array {
-  return joinChunks(emitChunks(plan));
+export function emit(plan: Plan, options: EmitOptions = {}): Uint8Array {
+  return joinChunks(emitChunks(plan, options));
 }
 
 /**
  * `emit`, as chunks that reference the input components' bytes, or their files for components read by their
  * component layer only: for writing out without copying (or ever holding) them.
  */
-export function emitChunks(plan: Plan): OutputChunk[] {
-  return withFileRanges(emitBuffers(plan));
+export function emitChunks(plan: Plan, options: EmitOptions = {}): OutputChunk[] {
+  return withFileRanges(emitBuffers(plan, options));
 }
 
 /**
  * `emit`, as chunks that reference the input components' buffers (those read by their component layer only hold
  * nothing else): what the output validator walks before the buffers become file ranges.
  */
-export function emitBuffers(plan: Plan): Uint8Array[] {
-  return build(plan).chunks();
+export function emitBuffers(plan: Plan, options: EmitOptions = {}): Uint8Array[] {
+  return build(plan, options).chunks();
 }
 
 /**
@@ -72,17 +98,31 @@ function embeddedAs(components: readonly ComponentInput[]): Map<ComponentInput, 
   return out;
 }
 
-function build(plan: Plan): ComponentBuilder {
+function build(plan: Plan, options: EmitOptions): ComponentBuilder {
   const b = new ComponentBuilder();
 
   const importIndex = new Map<string, { sort: ItemSort; index: number }>();
   for (const i of plan.imports) importIndex.set(i.name, { sort: sortOf(i.extern), index: b.import(i.name, i.extern) });
 
+  // Each distinct component once: embedded, or (importDependencies) imported by its type, where it would be embedded.
   const embedded = embeddedAs(plan.components);
   const componentIndex = new Map<ComponentInput, number>();
+  const dependencyNames = new Map<string, string>();
   for (const c of plan.components) {
     const first = embedded.get(c)!;
-    componentIndex.set(c, componentIndex.get(first) ?? b.embed(first.bytes));
+    let index = componentIndex.get(first);
+    if (index === undefined && options.importDependencies === true) {
+      const name = dependencyImportName(first.name);
+      const clash = importIndex.has(name) ? `import "${name}" of the composition` : dependencyNames.get(name);
+      if (clash !== undefined) {
+        throw new WcomposeError('WC2021', `component "${first.name}" cannot be imported as "${name}": the name is taken by ${clash}`, {
+          hint: 'rename the component in the config, or embed it (leave out --import-dependencies)',
+        });
+      }
+      dependencyNames.set(name, `component "${first.name}"`);
+      index = b.import(name, { kind: 'component', type: first.type });
+    }
+    componentIndex.set(c, index ?? b.embed(first.bytes));
   }
 
   const instanceIndex = new Map<string, number>();
