@@ -24,7 +24,6 @@ import { canonicalWit } from './support/wit-tree.js';
 const CASES_DIR = join(PROJECT_ROOT, 'test', 'graph-cases');
 const cases = readdirSync(CASES_DIR, { withFileTypes: true })
   .filter((d) => d.isDirectory() && readdirSync(join(CASES_DIR, d.name)).includes('expected.wit'))
-  .filter((d) => d.name !== 'two-instances-exported-renamed')
   .map((d) => d.name)
   .sort();
 

@@ -1,7 +1,9 @@
 import type { ComponentInput, Plan, PlannedInstance } from '../graph/model.js';
 import { fileBacking } from '../binary/layer.js';
 import { WcomposeError } from '../diagnostics/error.js';
-import type { Extern } from '../types/model.js';
+import type { Extern, InstanceType, ResourceType } from '../types/model.js';
+import { isResource, typeBinding } from '../types/model.js';
+import { resourceRefs } from '../graph/resources-used.js';
 import { version } from '../version.js';
 import { contentHash, joinChunks, withFileRanges } from './chunks.js';
 import type { OutputChunk } from './output-chunk.js';
@@ -98,6 +100,22 @@ function embeddedAs(components: readonly ComponentInput[]): Map<ComponentInput, 
   return out;
 }
 
+/**
+ * Whether an exported instance gets an explicit type: when its type uses a resource it does not declare itself (one
+ * of an import, of another instance, or reached through an `eq` alias of one). Left to inference, such a type refers
+ * to the resource through the identities the instance's component made for it: wasmparser then refuses the export
+ * when no import or export names those ("instance not valid to be used as export"), and wit-component cannot print
+ * two exported instances of one component that share them ("the type `blob` appears more than once"). Written out,
+ * the type refers to the composition's own name of the resource, as wit-component's components do. Instances that use
+ * only their own resources (or none, as most do) are exported as they are: no bytes spent where nothing is gained.
+ */
+function needsAscription(t: InstanceType): boolean {
+  const own = new Set<ResourceType>();
+  for (const e of t.exports.values()) if (e.kind === 'type' && isResource(e.type) && typeBinding(e) === 'declares') own.add(e.type);
+  for (const r of resourceRefs({ kind: 'instance', type: t }).mentioned) if (!own.has(r)) return true;
+  return false;
+}
+
 function build(plan: Plan, options: EmitOptions): ComponentBuilder {
   const b = new ComponentBuilder();
 
@@ -171,7 +189,12 @@ function build(plan: Plan, options: EmitOptions): ComponentBuilder {
     const { sort, index } = e.import !== undefined
       ? (e.export === '' ? importIndex.get(e.import)! : importExportOf(e.import, e.export))
       : e.whole === true ? { sort: 'instance' as const, index: instanceIndex.get(e.instance)! } : exportOf(e.instance, e.export);
-    b.export(e.name, sort, index);
+    if (e.extern.kind !== 'instance') {
+      b.export(e.name, sort, index);
+      continue;
+    }
+    const ascribed = e.import === undefined && needsAscription(e.extern.type) ? b.ascription(index, e.extern.type) : undefined;
+    b.exported(b.export(e.name, sort, index, ascribed), e.extern.type);
   }
 
   b.custom('producers', producersSection('wcompose', version));
