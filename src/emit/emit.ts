@@ -147,7 +147,7 @@ function build(plan: Plan, options: EmitOptions): ComponentBuilder {
   const instances = new Map<string, PlannedInstance>(plan.instances.map((i) => [i.name, i]));
   /** Aliases of instance exports are made once and reused by every argument and export that needs them. */
   const aliases = new Map<string, { sort: ItemSort; index: number }>();
-  const exportOf = (instance: string, name: string): { sort: ItemSort; index: number } => {
+  const exportOf = (instance: string, name: string, path?: readonly string[]): { sort: ItemSort; index: number } => {
     const key = `${instance}\u0000${name}`;
     let alias = aliases.get(key);
     if (alias === undefined) {
@@ -155,29 +155,48 @@ function build(plan: Plan, options: EmitOptions): ComponentBuilder {
       alias = { sort, index: b.aliasExport(instanceIndex.get(instance)!, name, sort) };
       aliases.set(key, alias);
     }
-    return alias;
+    return inside(key, alias, instances.get(instance)!.exports.get(name)!, path);
+  };
+
+  /** An export inside an instance export (WAC's `i.a.b`): an alias of each step's export, made once. */
+  const inside = (key: string, at: { sort: ItemSort; index: number }, extern: Extern, path: readonly string[] | undefined): { sort: ItemSort; index: number } => {
+    let current = at;
+    let type = extern;
+    for (const step of path ?? []) {
+      key = `${key}\u0000${step}`;
+      type = (type as Extract<Extern, { kind: 'instance' }>).type.exports.get(step)!;
+      let alias = aliases.get(key);
+      if (alias === undefined) {
+        const sort = sortOf(type);
+        alias = { sort, index: b.aliasExport(current.index, step, sort) };
+        aliases.set(key, alias);
+      }
+      current = alias;
+    }
+    return current;
   };
 
   /** An export of an imported instance (an argument or export taken from inside an import). */
-  const importExportOf = (name: string, exportName: string): { sort: ItemSort; index: number } => {
+  const importExportOf = (name: string, exportName: string, path?: readonly string[]): { sort: ItemSort; index: number } => {
     const key = `\u0001${name}\u0000${exportName}`;
+    const imported = plan.imports.find((i) => i.name === name)!.extern;
     let alias = aliases.get(key);
     if (alias === undefined) {
-      const imported = plan.imports.find((i) => i.name === name)!.extern;
       const sort = imported.kind === 'instance' ? sortOf(imported.type.exports.get(exportName)!) : 'func';
       alias = { sort, index: b.aliasExport(importIndex.get(name)!.index, exportName, sort) };
       aliases.set(key, alias);
     }
-    return alias;
+    if (path === undefined || path.length === 0 || imported.kind !== 'instance') return alias;
+    return inside(key, alias, imported.type.exports.get(exportName)!, path);
   };
 
   for (const inst of plan.instances) {
     const args = inst.args.map((a) => {
       switch (a.source.kind) {
         case 'import':
-          return { name: a.name, ...(a.source.export === undefined ? importIndex.get(a.source.name)! : importExportOf(a.source.name, a.source.export)) };
+          return { name: a.name, ...(a.source.export === undefined ? importIndex.get(a.source.name)! : importExportOf(a.source.name, a.source.export, a.source.path)) };
         case 'export':
-          return { name: a.name, ...exportOf(a.source.instance, a.source.export) };
+          return { name: a.name, ...exportOf(a.source.instance, a.source.export, a.source.path) };
         case 'instance':
           return { name: a.name, sort: 'instance' as const, index: instanceIndex.get(a.source.instance)! };
       }
@@ -187,8 +206,8 @@ function build(plan: Plan, options: EmitOptions): ComponentBuilder {
 
   for (const e of plan.exports) {
     const { sort, index } = e.import !== undefined
-      ? (e.export === '' ? importIndex.get(e.import)! : importExportOf(e.import, e.export))
-      : e.whole === true ? { sort: 'instance' as const, index: instanceIndex.get(e.instance)! } : exportOf(e.instance, e.export);
+      ? (e.export === '' ? importIndex.get(e.import)! : importExportOf(e.import, e.export, e.path))
+      : e.whole === true ? { sort: 'instance' as const, index: instanceIndex.get(e.instance)! } : exportOf(e.instance, e.export, e.path);
     if (e.extern.kind !== 'instance') {
       b.export(e.name, sort, index);
       continue;

@@ -74,7 +74,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     for (const name of imports.keys()) {
       const explicit = inst.with[name];
       if (explicit !== undefined && 'import' in explicit) {
-        args.push({ name, source: { kind: 'import', name: explicit.import, export: explicit.export }, how: 'explicit' });
+        args.push({ name, source: { kind: 'import', name: explicit.import, export: explicit.export, path: explicit.path }, how: 'explicit' });
         continue;
       }
       if (explicit !== undefined) {
@@ -102,7 +102,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     if (!names.includes(exportName)) fail('WC4004', `import "${name}" has no export "${exportName}"${didYouMean(exportName, names)}`, path);
   }
 
-  function explicitSource(importName: string, { instance, export: exportName, whole }: InstanceArgument): ArgumentSource {
+  function explicitSource(importName: string, { instance, export: exportName, whole, path }: InstanceArgument): ArgumentSource {
     if (whole === true) return { kind: 'instance', instance };
     const names = exportNames(instance);
     if (exportName !== undefined) {
@@ -110,7 +110,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
       if (found === undefined) {
         return fail('WC4004', `instance "${instance}" has no export "${exportName}"${didYouMean(exportName, names)}`);
       }
-      return { kind: 'export', instance, export: found };
+      return path === undefined || path.length === 0 ? { kind: 'export', instance, export: found } : { kind: 'export', instance, export: found, path };
     }
     const found = findCompatible(importName, names);
     return found === undefined ? { kind: 'instance', instance } : { kind: 'export', instance, export: found };
@@ -228,10 +228,10 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     switch (s.kind) {
       case 'import': {
         const extern = imports.byName.get(s.name)!.extern;
-        return s.export === undefined || extern.kind !== 'instance' ? extern : extern.type.exports.get(s.export)!;
+        return s.export === undefined || extern.kind !== 'instance' ? extern : within(extern.type.exports.get(s.export)!, s.path);
       }
       case 'export':
-        return planned.get(s.instance)!.exports.get(s.export)!;
+        return within(planned.get(s.instance)!.exports.get(s.export)!, s.path);
       case 'instance':
         return { kind: 'instance', type: { kind: 'instance', exports: planned.get(s.instance)!.exports, declared: [] } };
     }
@@ -254,12 +254,25 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
   return { components: distinct, instances, imports: importOrder, exports: exportOrder, warnings };
 }
 
+/** The export at `path` inside an instance export (the extern itself for no path). */
+function within(e: Extern, path: readonly string[] | undefined): Extern {
+  const found = withinOrUndefined(e, path);
+  if (found === undefined) throw new WcomposeError('WC4004', `no export "${path!.join('.')}" in the instance`);
+  return found;
+}
+
+function withinOrUndefined(e: Extern | undefined, path: readonly string[] | undefined): Extern | undefined {
+  let at = e;
+  for (const name of path ?? []) at = at?.kind === 'instance' ? at.type.exports.get(name) : undefined;
+  return at;
+}
+
 function describeSource(s: ArgumentSource): string {
   switch (s.kind) {
     case 'import':
-      return s.export === undefined ? `import "${s.name}" of the composition` : `export "${s.export}" of import "${s.name}"`;
+      return s.export === undefined ? `import "${s.name}" of the composition` : `export "${[s.export, ...(s.path ?? [])].join('.')}" of import "${s.name}"`;
     case 'export':
-      return `export "${s.export}" of instance "${s.instance}"`;
+      return `export "${[s.export, ...(s.path ?? [])].join('.')}" of instance "${s.instance}"`;
     case 'instance':
       return `instance "${s.instance}"`;
   }
@@ -314,12 +327,12 @@ function chooseExports(
       // A declared import (or one export of it), exported again.
       const imported = imports.get(e.import);
       if (imported === undefined) return fail('WC4004', `the composition has no import "${e.import}"`, ['exports']);
-      const extern = e.export === undefined || imported.extern.kind !== 'instance' ? imported.extern : imported.extern.type.exports.get(e.export);
-      if (extern === undefined) return fail('WC4004', `import "${e.import}" has no export "${e.export}"`, ['exports']);
-      const as = e.as ?? e.export ?? e.import;
+      const extern = e.export === undefined || imported.extern.kind !== 'instance' ? imported.extern : withinOrUndefined(imported.extern.type.exports.get(e.export), e.path);
+      if (extern === undefined) return fail('WC4004', `import "${e.import}" has no export "${[e.export, ...(e.path ?? [])].join('.')}"`, ['exports']);
+      const as = e.as ?? e.path?.[e.path.length - 1] ?? e.export ?? e.import;
       if (seen.has(as)) fail('WC4007', `export "${as}" is exported twice: from ${seen.get(as)} and from import "${e.import}"`, ['exports']);
       seen.set(as, `import "${e.import}"`);
-      out.push({ name: as, instance: '', export: e.export ?? '', extern, import: e.import });
+      out.push({ name: as, instance: '', export: e.export ?? '', extern, import: e.import, ...(e.path?.length ? { path: e.path } : {}) });
       continue;
     }
     const inst = planned.get(e.instance);
@@ -332,18 +345,20 @@ function chooseExports(
       continue;
     }
     const names = e.export === undefined ? [...inst.exports.keys()] : [findCompatible(e.export, inst.exports.keys()) ?? e.export];
+    const path = 'path' in e && e.path !== undefined && e.path.length > 0 ? e.path : undefined;
     for (const name of names) {
-      const extern = inst.exports.get(name);
+      const extern = withinOrUndefined(inst.exports.get(name), path);
       if (extern === undefined) {
-        fail('WC4004', `instance "${e.instance}" has no export "${name}"${didYouMean(name, inst.exports.keys())}`, ['exports']);
+        const what = [name, ...(path ?? [])].join('.');
+        fail('WC4004', `instance "${e.instance}" has no export "${what}"${didYouMean(name, inst.exports.keys())}`, ['exports']);
       }
-      const as = e.as ?? name;
+      const as = e.as ?? path?.[path.length - 1] ?? name;
       const previous = seen.get(as);
       if (previous !== undefined) {
         fail('WC4007', `export "${as}" is exported twice: from ${previous} and from instance "${e.instance}"`, ['exports']);
       }
       seen.set(as, `instance "${e.instance}"`);
-      out.push({ name: as, instance: e.instance, export: name, extern });
+      out.push({ name: as, instance: e.instance, export: name, extern, ...(path === undefined ? {} : { path }) });
     }
   }
   if (out.length === 0) {
