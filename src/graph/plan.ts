@@ -63,7 +63,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
         fail('WC4003', `instance "${inst.name}" has no import "${name}"${didYouMean(name, imports.keys())}`, [`instances.${inst.name}.with`]);
       }
       if ('import' in arg) {
-        checkDeclared(arg.import, arg.export, [`instances.${inst.name}.with["${name}"]`]);
+        checkDeclared(arg.import, arg.export, [`instances.${inst.name}.with["${name}"]`], arg.path);
         continue;
       }
       if (!specs.has(arg.instance)) {
@@ -94,12 +94,28 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
   }
 
   /** An import the spec declares by name and type, and (for an instance) one of its exports. */
-  function checkDeclared(name: string, exportName: string | undefined, path: string[]): void {
+  function checkDeclared(name: string, exportName: string | undefined, path: string[], inside?: string[]): void {
     const d = declared.get(name);
     if (d === undefined) return fail('WC4003', `the composition declares no import "${name}"${didYouMean(name, declared.keys())}`, path);
     if (exportName === undefined) return;
     const names = d.kind === 'instance' ? [...d.type.exports.keys()] : [];
     if (!names.includes(exportName)) fail('WC4004', `import "${name}" has no export "${exportName}"${didYouMean(exportName, names)}`, path);
+    checkPath(`import "${name}"`, (d as Extract<Extern, { kind: 'instance' }>).type.exports.get(exportName)!, exportName, inside, path);
+  }
+
+  /** That `inside` (the steps into instance export `exportName`) names an export at each step. */
+  function checkPath(owner: string, e: Extern, exportName: string, inside: string[] | undefined, path: string[]): void {
+    let at: Extern = e;
+    const walked = [exportName];
+    for (const step of inside ?? []) {
+      const names = at.kind === 'instance' ? [...at.type.exports.keys()] : [];
+      const next = at.kind === 'instance' ? at.type.exports.get(step) : undefined;
+      if (next === undefined) {
+        fail('WC4004', `export "${walked.join('.')}" of ${owner} ${at.kind === 'instance' ? `has no export "${step}"${didYouMean(step, names)}` : `is a ${at.kind}, not an instance: it has no export "${step}"`}`, path);
+      }
+      walked.push(step);
+      at = next!;
+    }
   }
 
   function explicitSource(importName: string, { instance, export: exportName, whole, path }: InstanceArgument): ArgumentSource {
@@ -110,6 +126,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
       if (found === undefined) {
         return fail('WC4004', `instance "${instance}" has no export "${exportName}"${didYouMean(exportName, names)}`);
       }
+      checkPath(`instance "${instance}"`, componentOf(specs.get(instance)!).type.exports.get(found)!, found, path, []);
       return path === undefined || path.length === 0 ? { kind: 'export', instance, export: found } : { kind: 'export', instance, export: found, path };
     }
     const found = findCompatible(importName, names);
@@ -442,15 +459,24 @@ function checkInstanceCount(
   fail: (code: 'WC4017', message: string) => never,
 ): void {
   const aliased = new Set<string>();
-  for (const inst of instances.values()) {
-    for (const a of inst.args) {
-      if (a.source.kind !== 'export') continue;
-      if (instances.get(a.source.instance)?.exports.get(a.source.export)?.kind === 'instance') {
-        aliased.add(`${a.source.instance}\u0000${a.source.export}`);
+  // An instance export used by an argument or an export is aliased once, and so is each instance inside it on the way.
+  const alias = (instance: string, exportName: string, path: readonly string[] | undefined): void => {
+    let at = instances.get(instance)?.exports.get(exportName);
+    let key = `${instance}\u0000${exportName}`;
+    for (const step of ['', ...(path ?? [])]) {
+      if (step !== '') {
+        at = at?.kind === 'instance' ? at.type.exports.get(step) : undefined;
+        key = `${key}\u0000${step}`;
       }
+      if (at?.kind === 'instance') aliased.add(key);
     }
+  };
+  for (const inst of instances.values()) {
+    for (const a of inst.args) if (a.source.kind === 'export') alias(a.source.instance, a.source.export, a.source.path);
   }
-  for (const e of exports) if (e.extern.kind === 'instance') aliased.add(`${e.instance}\u0000${e.export}`);
+  for (const e of exports) if (e.import === undefined && e.whole !== true && e.export !== '') alias(e.instance, e.export, e.path);
+  // An imported instance's instance export, exported again, is an alias too (made once however often it is used).
+  for (const e of exports) if (e.import !== undefined && e.export !== '' && e.extern.kind === 'instance') aliased.add(`\u0001${e.import}\u0000${e.export}\u0000${(e.path ?? []).join('\u0000')}`);
   const count = imports.filter((i) => i.extern.kind === 'instance').length + instances.size + aliased.size;
   if (count > MAX_INSTANCES) {
     fail('WC4017', `the composed component would have ${count} instances (${instances.size} instantiated), more than the ${MAX_INSTANCES} wasm-tools allows`);
