@@ -1,5 +1,5 @@
 /** `watch()` and `wcompose build --watch`: rebuild when an input component or the config changes. */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { watch, type WatchResult, type Watcher } from '../src/api/watch.js';
 import { decodeComponent } from '../src/types/decode.js';
@@ -71,6 +71,21 @@ describe('watch()', () => {
     await writeFile(p.path('compose.config.mjs'), config.replace('out/app.wasm', 'out/renamed.wasm'));
     await next(4);
     expect(ok(results[3]).result.output).toBe(p.path('out/renamed.wasm'));
+  });
+
+  it('sees a component in a subfolder created after the build, through a ** glob', async () => {
+    // app.wat and ops.wat live in the project folder; the glob reads parts/ and everything below it.
+    await mkdir(p.path('parts'));
+    await rename(p.path('ops.wat'), p.path('parts/ops.wat'));
+    await start(await p.writeConfig({ components: [p.path('app.wat'), 'parts/**/*.wat'] }));
+    ok(results[0]);
+
+    // A second provider in a new, nested subfolder makes the plug ambiguous: only a recursive watch sees it.
+    await mkdir(p.path('parts/more/deep'), { recursive: true });
+    await new Promise((r) => setTimeout(r, 100));
+    await writeFile(p.path('parts/more/deep/ops2.wat'), opsWat('i32.sub'));
+    await next(2);
+    expect(results[1]).toMatchObject({ ok: false, error: { code: 'WC4005' }, changed: [p.path('parts/more/deep/ops2.wat')] });
   });
 
   it('ignores what it writes, and stops when closed', async () => {

@@ -31,7 +31,7 @@ export interface Watcher {
 export function watch(options: WatchOptions, onResult: (result: WatchResult) => void | Promise<void>): Watcher {
   const cwd = resolve(options.cwd ?? process.cwd());
   const debounceMs = options.debounceMs ?? 100;
-  const watchers = new Map<string, FSWatcher>();
+  const watchers = new Map<string, { watcher: FSWatcher; recursive: boolean }>();
   const pending = new Set<string>();
   let trace: BuildTrace = {};
   let timer: NodeJS.Timeout | undefined;
@@ -52,19 +52,28 @@ export function watch(options: WatchOptions, onResult: (result: WatchResult) => 
     return files;
   };
 
-  /** The folders to watch: the config's (or cwd, until a config turns up), the inputs', and the globs' bases. */
-  const folders = (): Set<string> => {
-    const dirs = new Set<string>();
-    const add = (dir: string): void => {
-      // A folder that does not exist yet is watched through its nearest existing parent.
+  /**
+   * The folders to watch, each with whether to watch its subfolders too: the config's (or cwd, until a config turns
+   * up), the inputs', and the globs' bases. A glob whose wildcards reach below its base (a `**` segment, or
+   * any wildcard segment before the last) is watched recursively, so a file in a subfolder created after the build is seen.
+   */
+  const folders = (): Map<string, boolean> => {
+    const dirs = new Map<string, boolean>();
+    const add = (dir: string, recursive: boolean): void => {
+      // A folder that does not exist yet is watched through its nearest existing parent, and then recursively: the
+      // files may appear anywhere below it.
       let d = dir;
       while (!existsSync(d) && dirname(d) !== d) d = dirname(d);
-      dirs.add(d);
+      dirs.set(d, (dirs.get(d) ?? false) || recursive || d !== dir);
     };
-    add(trace.configFile === undefined ? cwd : dirname(trace.configFile));
-    for (const f of knownInputs()) add(dirname(f));
+    add(trace.configFile === undefined ? cwd : dirname(trace.configFile), false);
+    for (const f of knownInputs()) add(dirname(f), false);
     const base = trace.configDir ?? cwd;
-    for (const p of patterns()) if (fg.isDynamicPattern(p)) add(globBase(resolve(base, p)));
+    for (const p of patterns()) {
+      if (!fg.isDynamicPattern(p)) continue;
+      const glob = globBase(resolve(base, p));
+      add(glob.base, glob.deep);
+    }
     return dirs;
   };
 
@@ -100,18 +109,19 @@ export function watch(options: WatchOptions, onResult: (result: WatchResult) => 
   const updateWatchers = (): void => {
     const want = folders();
     for (const [dir, w] of watchers) {
-      if (!want.has(dir)) {
-        w.close();
+      if (want.get(dir) !== w.recursive) {
+        w.watcher.close();
         watchers.delete(dir);
       }
     }
-    for (const dir of want) {
+    for (const [dir, recursive] of want) {
       if (watchers.has(dir)) continue;
       try {
-        const w = watchFs(dir, { persistent: true }, (_event, filename) => onEvent(dir, filename));
-        w.on('error', () => {
-          w.close();
-          watchers.delete(dir);
+        const watcher = watchFs(dir, { persistent: true, recursive }, (_event, filename) => onEvent(dir, filename));
+        const w = { watcher, recursive };
+        watcher.on('error', () => {
+          watcher.close();
+          if (watchers.get(dir) === w) watchers.delete(dir);
         });
         watchers.set(dir, w);
       } catch {
@@ -180,17 +190,20 @@ export function watch(options: WatchOptions, onResult: (result: WatchResult) => 
     async close(): Promise<void> {
       closed = true;
       if (timer !== undefined) clearTimeout(timer);
-      for (const w of watchers.values()) w.close();
+      for (const w of watchers.values()) w.watcher.close();
       watchers.clear();
       await running;
     },
   };
 }
 
-/** The folder a glob reads: its path up to the first segment with a wildcard. */
-function globBase(pattern: string): string {
+/**
+ * The folder a glob reads (its path up to the first segment with a wildcard), and whether its matches may lie in
+ * subfolders of that folder (a wildcard segment that is not the last one, such as `**`).
+ */
+function globBase(pattern: string): { base: string; deep: boolean } {
   const parts = pattern.split(/[\\/]/);
   const i = parts.findIndex((p) => p !== '' && fg.isDynamicPattern(p));
   const base = parts.slice(0, i === -1 ? parts.length - 1 : i).join('/');
-  return base === '' ? '/' : base;
+  return { base: base === '' ? '/' : base, deep: i !== -1 && i < parts.length - 1 };
 }
