@@ -92,10 +92,9 @@ export q.g as "g2";`);
     const dir = mkdtempSync(join(tmpdir(), 'wcompose-importdeps-ver-'));
     writeFileSync(join(dir, 'app.wac'), 'package test:deps;\nlet p = new t:provider@1.2.3 {};\nexport p.g;\n');
     const provider = join(deps, 't', 'provider.wat');
-    // validate: false, and jco validates instead: wcompose's validator reads the `>` of `{>=1.2.3}` as the end of the
-    // name (src/validate/names.ts, `bracketed`) and refuses this valid name; reported for the validator's owner.
+    // The `>` of `{>=1.2.3}` is not the end of the name: wcompose's validator and jco both accept it.
     const result = await build({
-      config: join(dir, 'app.wac'), deps: { 't:provider@1.2.3': provider }, output: join(dir, 'a.wasm'), importDependencies: true, cwd: dir, validate: false,
+      config: join(dir, 'app.wac'), deps: { 't:provider@1.2.3': provider }, output: join(dir, 'a.wasm'), importDependencies: true, cwd: dir,
     });
     const bytes = new Uint8Array(await readFile(result.output));
     expect(shape(bytes).componentImports).toEqual(['unlocked-dep=<t:provider@{>=1.2.3}>']);
