@@ -31,9 +31,7 @@ const CASES_DIR = join(PROJECT_ROOT, 'test', 'graph-cases');
  * empties this set as those branches are merged. Each entry says which fix it waits for. On a trial merge of
  * engine-emit (9cc4340) and engine-graph (021fdd0) with this branch, all pass but three, marked "still failing".
  */
-const PENDING_ENGINE_FIXES: ReadonlyMap<string, string> = new Map([
-  ['two-instances-exported-renamed', 'jco cannot decode two exports sharing one unascribed blob'],
-]);
+const PENDING_ENGINE_FIXES: ReadonlyMap<string, string> = new Map([]);
 
 const runPending = process.env['WCOMPOSE_RUN_PENDING'] === '1';
 

@@ -243,6 +243,26 @@ describe('rules: refused by the validator with their code, and by jco', () => {
   });
 });
 
+describe('dependency names with a version range: `>` inside `{…}` does not close the name', () => {
+  const imported = (name: string): Promise<Uint8Array> =>
+    parseWat(`(component (import ${JSON.stringify(name)} (component)))`);
+  it.each([
+    'unlocked-dep=<a:b@{>=1.2.3}>',
+    'unlocked-dep=<a:b@{>=1.2.3 <2.0.0}>',
+    'unlocked-dep=<a:b@{<2.0.0}>',
+    'unlocked-dep=<a:b@*>',
+  ])('%s is accepted, as jco accepts it', async (name) => {
+    const b = await imported(name);
+    expect(ourCode(b)).toBeUndefined();
+    await jcoValidate(b);
+  });
+  it.each(['unlocked-dep=<a:b@{>=1.2.3}>x', 'unlocked-dep=<a:b@{>=1.2.3>', 'unlocked-dep=<a:b@{>=x}>'])('%s is refused (WC1104), as jco refuses it', async (name) => {
+    const b = await imported(name);
+    expect(ourCode(b)).toBe('WC1104');
+    expect(await jcoRejects(b)).toMatch(/./);
+  });
+});
+
 // ───────────────────────────── hooks: where inputs are read, where the output is written ─────────────────────────────
 
 describe('inputs are validated when read', () => {

@@ -8,7 +8,7 @@ import { build } from '../src/api/build.js';
 import { planComposition } from '../src/api/plan.js';
 import { renderPlan } from '../src/plan-view/index.js';
 import { runCli } from './support/cli.js';
-import { jcoWit, normalizeWit, validateComponent } from './support/jco.js';
+import { jcoPrint, jcoWit, normalizeWit, validateComponent } from './support/jco.js';
 import { PROJECT_ROOT } from './support/paths.js';
 
 const run = promisify(execFile);
@@ -91,6 +91,41 @@ let t = new t:two { a, g: i.g };
 export t.out as "outcome";
 export i as "again";`);
     expect(wit).toBe(world('import i: interface { g: func(); } import t:iface/a@0.1.0; export outcome: func(); export again: interface { g: func(); }'));
+  });
+});
+
+describe('WAC: nested access and world imports', () => {
+  it('an export of an instance export (`n.outer.inner.g`) as an argument and as exports: aliases of aliases', async () => {
+    const { bytes, wit } = await compose(`package test:nested;
+let n = new t:nested {};
+let c = new t:two { a: n.outer.a, g: n.outer.inner.g };
+export c.out;
+export n.outer.inner as "inner2";
+export n.outer.inner.g as "g3";`);
+    expect(wit).toBe(world('export out: func(); export inner2: interface { f: func(); g: func(); } export g3: func();'));
+    const wat = await jcoPrint(bytes);
+    // Each step aliased once: outer, then inner (used by the argument and two exports), then g.
+    expect(wat.match(/\(alias export \d+ "inner" \(instance/g)).toHaveLength(1);
+    expect(wat.match(/\(alias export \d+ "g" \(func/g)).toHaveLength(1);
+  });
+
+  it('a world as an import\'s type (by package path, and declared in the document) imports a component of that type', async () => {
+    const { bytes, wit } = await compose(`package test:worlds;
+import c: t:iface/w;
+world mine {
+  import r: interface { resource res { constructor(); get: func() -> u32; } make: func() -> res; };
+  export run: func();
+}
+import d: mine;
+let p = new t:provider {};
+export p.g;`);
+    // WIT has no component imports (wit-component leaves them out): jco validated the component, the world is the rest.
+    expect(wit).toBe(world('export g: func();'));
+    const wat = await jcoPrint(bytes);
+    expect(wat).toMatch(/\(import "t:iface\/w@0\.1\.0" \(component \(;\d+;\) \(type \d+\)\)\)/);
+    expect(wat).toMatch(/\(import "d" \(component \(;\d+;\) \(type \d+\)\)\)/);
+    expect(wat).toContain('(export (;0;) "res" (type (sub resource)))');
+    expect(wat).toContain('(import "t:iface/a@0.1.0" (instance (;0;) (type 0)))');
   });
 });
 

@@ -35,6 +35,11 @@ export interface BuildOptions {
    * `--no-validate` does: for inputs wasm-tools would refuse that you still mean to compose.
    */
   validate?: boolean | undefined;
+  /**
+   * Import the components instead of embedding them (wac's `--import-dependencies`; or the config's
+   * `importDependencies`): the output imports each by its component type and instantiates the import.
+   */
+  importDependencies?: boolean | undefined;
   /** Called as the build moves on (`composing 3 components…`): for progress displays. */
   onProgress?: ((message: string) => void) | undefined;
 }
@@ -138,7 +143,10 @@ export async function prepareBuild(options: BuildOptions = {}, trace: BuildTrace
   const n = spec.components.length;
   progress(`composing ${n} component${n === 1 ? '' : 's'}…`);
   // For a WAC document, its own planner: problems at their line and column, and its `targets` world checked.
-  const { plan, chunks, size } = composeChunks(spec, { validate: options.validate }, () => source.plan());
+  const { plan, chunks, size } = composeChunks(spec, {
+    validate: options.validate,
+    importDependencies: options.importDependencies ?? config?.importDependencies,
+  }, () => source.plan());
 
   const kinds = (['wit', 'js', 'wadm'] as const).filter((k) => artifacts[k] !== undefined);
   const write = async (): Promise<BuildResult> => {

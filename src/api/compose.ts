@@ -18,6 +18,8 @@ export interface ComposeOptions {
    * error; an invalid output is a bug in wcompose (`InvalidOutputError`, WC9101), and nothing is returned.
    */
   validate?: boolean | undefined;
+  /** Import the dependency components instead of embedding them (wac's `--import-dependencies`), see `EmitOptions`. */
+  importDependencies?: boolean | undefined;
 }
 
 /** Plans and emits a composition held in memory; nothing is written. */
@@ -39,7 +41,7 @@ export function composeChunks(
   // buffer) and covers specs built in memory.
   if (options.validate !== false) for (const c of spec.components) inFile(c.file, () => validateComponent(c.bytes));
   const p = planSpec(spec);
-  const buffers = emitBuffers(p);
+  const buffers = emitBuffers(p, { importDependencies: options.importDependencies });
   if (options.validate !== false) validateOutput(buffers);
   const chunks = withFileRanges(buffers);
   return { plan: p, chunks, size: chunks.reduce((n, c) => n + chunkLength(c), 0) };

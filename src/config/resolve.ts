@@ -61,12 +61,16 @@ async function resolveComponents(
   return Promise.all(unique.map(async ({ name, path }) => ({ name, file: path, ...(await loadComponentFile(path, load)) })));
 }
 
-type ConfigArgument = string | { instance: string; export?: string | undefined; whole?: boolean | undefined } | { import: string; export?: string | undefined };
+type ConfigArgument =
+  | string
+  | { instance: string; export?: string | undefined; whole?: boolean | undefined; path?: string[] | undefined }
+  | { import: string; export?: string | undefined; path?: string[] | undefined };
 
 function argumentSpec(a: ConfigArgument): ArgumentSpec {
   if (typeof a === 'string') return { instance: a };
-  if ('import' in a) return { import: a.import, export: a.export };
-  return a.whole === true ? { instance: a.instance, whole: true } : { instance: a.instance, export: a.export };
+  const path = a.path === undefined ? {} : { path: a.path };
+  if ('import' in a) return { import: a.import, export: a.export, ...path };
+  return a.whole === true ? { instance: a.instance, whole: true } : { instance: a.instance, export: a.export, ...path };
 }
 
 /** `declaredImports`: each import's type, from a WIT package or from an instance's import. */
@@ -152,11 +156,12 @@ function exportSpecs(config: WcomposeConfig, components: ComponentInput[], insta
     const spec: ExportSpec = typeof e === 'string'
       ? { instance: e }
       : 'import' in e
-        ? { import: e.import, export: e.export, as: e.as }
+        ? { import: e.import, export: e.export, as: e.as, ...(e.path === undefined ? {} : { path: e.path }) }
         : e.whole === true
           ? { instance: e.instance, whole: true, as: e.as ?? e.instance }
-          : e.export === undefined ? { instance: e.instance } : { instance: e.instance, export: e.export, as: e.as };
-    if (spec.export !== undefined || 'whole' in spec || spec.instance === undefined) named.add(spec.as ?? spec.export ?? '');
+          : e.export === undefined ? { instance: e.instance } : { instance: e.instance, export: e.export, as: e.as, ...(e.path === undefined ? {} : { path: e.path }) };
+    const last = 'path' in spec ? spec.path?.[spec.path.length - 1] : undefined;
+    if (spec.export !== undefined || 'whole' in spec || spec.instance === undefined) named.add(spec.as ?? last ?? spec.export ?? '');
     out.push(spec);
   }
   return out;

@@ -13,12 +13,17 @@ const argumentObject = z
     export: z.string().optional(),
     /** The whole instance, even when it has an export named as the import. */
     whole: z.boolean().optional(),
+    /** With `export`, an instance export: the export inside it to take, step by step (WAC's `i.a.b` is `export: 'a', path: ['b']`). */
+    path: z.array(z.string()).min(1).optional(),
   })
   .refine((a) => a.whole !== true || a.export === undefined, {
     message: '`export` and `whole: true` contradict each other: give one export or the whole instance',
-  });
-/** A declared import of the composition (see `declaredImports`), or one export of it. */
-const importArgument = z.strictObject({ import: z.string(), export: z.string().optional() });
+  })
+  .refine((a) => a.path === undefined || a.export !== undefined, { message: '`path` is a path inside `export`: give `export` too' });
+/** A declared import of the composition (see `declaredImports`), or one export of it (and one inside that, `path`). */
+const importArgument = z
+  .strictObject({ import: z.string(), export: z.string().optional(), path: z.array(z.string()).min(1).optional() })
+  .refine((a) => a.path === undefined || a.export !== undefined, { message: '`path` is a path inside `export`: give `export` too' });
 const argument = z.union([
   z.string().describe('an instance name: its export named as the import if it fits, else the whole instance'),
   argumentObject,
@@ -40,9 +45,13 @@ const exportObject = z.strictObject({
   whole: z.boolean().optional(),
   /** Export each of the instance's exports that is not exported already (WAC's `export i...`). */
   spread: z.boolean().optional(),
-});
-/** A declared import exported again, or one export of it. */
-const importExport = z.strictObject({ import: z.string(), export: z.string().optional(), as: z.string().optional() });
+  /** With `export`, an instance export: the export inside it to take, step by step (WAC's `i.a.b` is `export: 'a', path: ['b']`). */
+  path: z.array(z.string()).min(1).optional(),
+}).refine((e) => e.path === undefined || e.export !== undefined, { message: '`path` is a path inside `export`: give `export` too' });
+/** A declared import exported again, or one export of it (and one inside that, `path`). */
+const importExport = z
+  .strictObject({ import: z.string(), export: z.string().optional(), as: z.string().optional(), path: z.array(z.string()).min(1).optional() })
+  .refine((e) => e.path === undefined || e.export !== undefined, { message: '`path` is a path inside `export`: give `export` too' });
 const exportSpec = z.union([z.string().describe('an instance name: all of its exports'), exportObject, importExport]);
 
 /** An import declared by name and type: an interface of a WIT package, or one instance's import under a new name. */
@@ -126,6 +135,8 @@ export const configSchema = z.strictObject({
   declaredImports: z.record(z.string(), declaredImport).optional(),
   /** Plug an open import from the one instance that exports it. Default: true. */
   autoPlug: z.boolean().optional(),
+  /** Import each component instead of embedding it (wac's `--import-dependencies`). Default: false. */
+  importDependencies: z.boolean().optional(),
   /** Artifacts for other runtimes, written next to the composed component: WIT, JS bindings, a wadm manifest. */
   artifacts: artifactsSchema.optional(),
 });

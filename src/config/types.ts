@@ -11,8 +11,14 @@
  */
 export type ArgumentConfig =
   | string
-  | { instance: string; export?: string | undefined; whole?: boolean | undefined }
-  | { import: string; export?: string | undefined };
+  | {
+      instance: string;
+      export?: string | undefined;
+      whole?: boolean | undefined;
+      /** With `export`, an instance export: the export inside it to take, step by step (WAC's `i.a.b` is `export: 'a', path: ['b']`). */
+      path?: string[] | undefined;
+    }
+  | { import: string; export?: string | undefined; path?: string[] | undefined };
 
 export interface InstanceConfig {
   /** The component this instance instantiates (a name from `components`). */
@@ -36,8 +42,10 @@ export type ExportConfig =
       as?: string | undefined;
       whole?: boolean | undefined;
       spread?: boolean | undefined;
+      /** With `export`, an instance export: the export inside it to take, step by step (WAC's `i.a.b` is `export: 'a', path: ['b']`). */
+      path?: string[] | undefined;
     }
-  | { import: string; export?: string | undefined; as?: string | undefined };
+  | { import: string; export?: string | undefined; as?: string | undefined; path?: string[] | undefined };
 
 /**
  * An import declared by name and type: an interface of a WIT package (`{ interface: 'ns:pkg/name@1.0.0', wit:
@@ -125,6 +133,11 @@ export interface WcomposeConfig {
   declaredImports?: Record<string, DeclaredImportConfig> | undefined;
   /** Plug an open import from the one instance that exports it. Default: true. */
   autoPlug?: boolean | undefined;
+  /**
+   * Import each component instead of embedding it (wac's `--import-dependencies`): the composed component imports
+   * them by type (`unlocked-dep=<ns:name>` for a package, else the component's name) and instantiates the imports.
+   */
+  importDependencies?: boolean | undefined;
   /** Artifacts for other runtimes, written next to the composed component: WIT, JS bindings, a wadm manifest. */
   artifacts?: ArtifactsConfig | undefined;
 }

@@ -41,6 +41,8 @@ export const diagnostics = {
   WC2001: { title: 'index out of range', hint: 'the component refers to a definition that does not exist; validate it with `wasm-tools validate`' },
   WC2002: { title: 'definition of the wrong kind', hint: 'the component refers to a definition of another kind than expected; validate it with `wasm-tools validate`' },
   WC2003: { title: 'unsupported construct', hint: 'wcompose cannot type this part of the component yet' },
+  WC2020: { title: 'type cannot be re-encoded', hint: 'a core module type cannot be written into the composition\'s types: embed the component instead of importing it (leave out --import-dependencies)' },
+  WC2021: { title: 'dependency cannot be imported', hint: 'with --import-dependencies each component is imported under its package name (`unlocked-dep=<ns:name>`) or its kebab-case name, which must be free: rename it, or embed it' },
   // types: loading worlds from WIT packages
   WC2101: { title: 'invalid WIT', hint: 'fix the WIT package; `wasm-tools component wit <path>` shows the same error with its location' },
   WC2102: { title: 'WIT world not found', hint: 'name the world with --world <name> (a name in the package, or `namespace:package/world`)' },

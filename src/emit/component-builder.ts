@@ -1,8 +1,8 @@
 import type * as bin from '../binary/ast.js';
 import { writeComponent, writeComponentChunks } from '../binary/write.js';
-import type { Extern } from '../types/model.js';
-import { isResource, nameIdentity } from '../types/model.js';
-import { TypeScope } from './type-encoder.js';
+import type { Extern, InstanceType, ResourceType, TypeExtern } from '../types/model.js';
+import { isResource, typeBinding } from '../types/model.js';
+import { InstanceTypeScope, registerInstanceTypes, TypeScope } from './type-encoder.js';
 
 export type ItemSort = 'func' | 'instance' | 'component' | 'type' | 'value' | 'module';
 
@@ -69,16 +69,7 @@ export class ComponentBuilder extends TypeScope {
     // One index in its sort's space (a type import's is where later uses of the type refer, see `bindExported`).
     const index = this.bump(extern.kind);
     if (extern.kind === 'type') this.bindExported(extern, index);
-    if (extern.kind === 'instance') {
-      for (const [exportName, e] of extern.type.exports) {
-        if (e.kind !== 'type') continue;
-        // By the identity the export's name creates (a resource alias' token included), and a resource also by
-        // itself, reached through its first name (its declaration, or the `use` that brings it).
-        for (const key of [nameIdentity(e), isResource(e.type) ? e.type : undefined]) {
-          if (key !== undefined && !this.available.has(key)) this.available.set(key, { instance: index, name: exportName });
-        }
-      }
-    }
+    if (extern.kind === 'instance') registerInstanceTypes(this.available, index, extern.type);
     return index;
   }
 
@@ -106,9 +97,37 @@ export class ComponentBuilder extends TypeScope {
     return this.bump(sort);
   }
 
-  export(name: string, sort: ItemSort, index: number): number {
-    this.definitions.push({ section: 'export', item: { name: { name, form: 0 }, item: { sort: toSort(sort), index }, type: undefined } });
+  /** Exports an item, with an explicit type (`ascribed`, an index of an instance type) when given. */
+  export(name: string, sort: ItemSort, index: number, ascribed?: number): number {
+    const type: bin.ExternType | undefined = ascribed === undefined ? undefined : { kind: 'instance', type: ascribed };
+    this.definitions.push({ section: 'export', item: { name: { name, form: 0 }, item: { sort: toSort(sort), index }, type } });
     return this.bump(sort);
+  }
+
+  /**
+   * An exported instance's types become reachable through aliases of the export (later exports' ascriptions refer
+   * to them there), unless an import or an earlier export names them already.
+   */
+  exported(index: number, t: InstanceType): void {
+    registerInstanceTypes(this.available, index, t);
+  }
+
+  /**
+   * The instance type to ascribe to the export of instance `source` (of type `t`): its resources refer to the names
+   * the composition has for them (an import's, an earlier export's), and those it has none for yet (the instance's
+   * own, or another instance's it names first) are reached through aliases of the instance's own names, so the
+   * ascription declares nothing new (it is `t`, named).
+   */
+  ascription(source: number, t: InstanceType): number {
+    // Declarations first: a resource the instance both declares and aliases is reached through its declaration.
+    const names = [...t.exports].filter(([, e]) => e.kind === 'type' && isResource(e.type));
+    for (const [name, e] of [...names.filter(([, e]) => typeBinding(e as TypeExtern) === 'declares'), ...names]) {
+      const r = e.type as ResourceType;
+      if (!this.indices.has(r) && !this.available.has(r)) this.available.set(r, { instance: source, name });
+    }
+    const inner = new InstanceTypeScope(this);
+    inner.declareAll({ ...t, declared: [] });
+    return this.addType({ kind: 'instance', decls: inner.decls });
   }
 
   custom(name: string, data: Uint8Array): void {

@@ -1,7 +1,7 @@
 import type * as bin from '../binary/ast.js';
 import { WcomposeError } from '../diagnostics/error.js';
 import type {
-  Extern, FuncType, InstanceType, NamedNonValueType, ResourceAlias, ResourceType, TypeExtern, ValueType,
+  ComponentType, Extern, FuncType, InstanceType, NamedNonValueType, ResourceAlias, ResourceType, TypeExtern, ValueType,
 } from '../types/model.js';
 import { isNamedNonValueType, isResource, nameIdentity, typeBinding } from '../types/model.js';
 
@@ -17,6 +17,14 @@ export abstract class TypeScope {
   protected typeCount = 0;
 
   constructor(readonly parent: TypeScope | undefined) {}
+
+  /**
+   * A component type's scope is closed: what it uses is its own (its imports and exports declare every resource), and
+   * an outer alias may not reach past it (wasmparser refuses outer aliases of resources across a component boundary).
+   */
+  protected get closed(): boolean {
+    return false;
+  }
 
   /** Appends a type definition and returns its index. */
   protected abstract addType(t: bin.TypeDef): number;
@@ -44,6 +52,7 @@ export abstract class TypeScope {
         this.indices.set(t, local);
         return local;
       }
+      if (scope.closed) break;
     }
     return undefined;
   }
@@ -153,8 +162,27 @@ export abstract class TypeScope {
     const known = this.indices.get(t);
     if (known !== undefined) return known;
     const inner = new InstanceTypeScope(this);
-    inner.declareAll(t);
+    inner.declareAll(t, this.pendingDeclarations());
     const index = this.addType({ kind: 'instance', decls: inner.decls });
+    this.indices.set(t, index);
+    return index;
+  }
+
+  /**
+   * Resources a component type declares that no import or export of it has declared yet (see ComponentTypeScope):
+   * the first instance type to name one declares it. None outside a component type.
+   */
+  protected pendingDeclarations(): Set<ResourceType> | undefined {
+    return undefined;
+  }
+
+  /** A component type (`(type (component (import …)* (export …)*))`), self-contained. */
+  componentType(t: ComponentType): number {
+    const known = this.indices.get(t);
+    if (known !== undefined) return known;
+    const inner = new ComponentTypeScope(this);
+    inner.declareAll(t);
+    const index = this.addType({ kind: 'component', decls: inner.decls });
     this.indices.set(t, index);
     return index;
   }
@@ -171,8 +199,11 @@ export abstract class TypeScope {
       case 'value':
         return { kind: 'value', bound: { kind: 'type', type: this.valType(e.type) } };
       case 'component':
+        return { kind: 'component', type: this.componentType(e.type) };
       case 'module':
-        throw new Error(`re-encoding ${e.kind} types is not supported`);
+        throw new WcomposeError('WC2020', 'a core module import or export cannot be re-encoded in a type', {
+          hint: 'a component that imports or exports a core module can be embedded, not imported (leave out --import-dependencies)',
+        });
     }
   }
 
@@ -199,9 +230,7 @@ export abstract class TypeScope {
       case 'instance':
         return this.instanceType(t);
       case 'component':
-        throw new WcomposeError('WC2003', 'importing a component type by name is not supported', {
-          hint: 'supply this type import from an instance of the composition instead of leaving it as an import',
-        });
+        return this.componentType(t);
     }
   }
 
@@ -227,6 +256,16 @@ export abstract class TypeScope {
 /** The type index space inside `(type (instance …))`. */
 export class InstanceTypeScope extends TypeScope {
   readonly decls: bin.InstanceDecl[] = [];
+  private pending: Set<ResourceType> | undefined;
+
+  protected override pendingDeclarations(): Set<ResourceType> | undefined {
+    return this.pending;
+  }
+
+  /** Whether the enclosing component type has a name of `r` already (then this instance refers to it). */
+  private parentProvides(r: ResourceType): boolean {
+    return this.parent instanceof ComponentTypeScope && this.parent.has(r);
+  }
 
   protected addType(t: bin.TypeDef): number {
     this.decls.push({ kind: 'type', type: t });
@@ -238,8 +277,16 @@ export class InstanceTypeScope extends TypeScope {
     return this.typeCount++;
   }
 
-  declareAll(t: InstanceType): void {
+  /**
+   * `pending`: in a component type, the resources it declares that no earlier import or export declared; the first
+   * name of one here declares it (and takes it off the set).
+   */
+  declareAll(t: InstanceType, pending?: Set<ResourceType>): void {
     const declares = new Set(t.declared);
+    for (const [, e] of t.exports) {
+      if (e.kind === 'type' && isResource(e.type) && pending?.has(e.type) === true) declares.add(e.type);
+    }
+    this.pending = pending;
     // Each declared resource is declared once, by its owner (`typeBinding`), before any other name of it.
     const owner = new Map<ResourceType, string>();
     for (const [name, e] of t.exports) {
@@ -266,11 +313,106 @@ export class InstanceTypeScope extends TypeScope {
     if (e.kind === 'type' && isResource(e.type)) {
       // The declaration of a resource this instance declares is `(sub resource)`; every other name of a resource
       // (an alias, a `use` of another interface's) is `(eq …)` of the name it was made from.
-      const declaration = declares.has(e.type) && !this.indices.has(e.type);
-      if (declaration) return { kind: 'type', bound: { kind: 'sub-resource' } };
+      const declaration = declares.has(e.type) && !this.indices.has(e.type) && (this.pending === undefined || this.pending.has(e.type) || !this.parentProvides(e.type));
+      if (declaration) {
+        this.pending?.delete(e.type);
+        return { kind: 'type', bound: { kind: 'sub-resource' } };
+      }
       const of = e.eq !== undefined && isResource(e.eq.type) ? { r: e.eq.type, alias: e.eq.alias } : { r: e.type, alias: undefined };
       return { kind: 'type', bound: { kind: 'eq', type: this.resourceRef(of.r, of.alias) } };
     }
     return this.externType(e);
+  }
+}
+
+/**
+ * The index spaces inside `(type (component …))`: imports, then exports, in the component's order. Like the composed
+ * component's own scope, a type that an instance import or export names is reached through an alias of that
+ * instance's export (inside the component type), and instance types nested in it reach those through outer aliases.
+ * Resources the component declares itself (its exported resources, `ComponentType.declared`) are declared by the
+ * first export that names them, as wit-component writes a component's type.
+ */
+export class ComponentTypeScope extends TypeScope {
+  readonly decls: bin.ComponentDecl[] = [];
+  private instanceCount = 0;
+  private readonly available = new Map<object, { instance: number; name: string }>();
+  private pending = new Set<ResourceType>();
+
+  protected override get closed(): boolean {
+    return true;
+  }
+
+  protected addType(t: bin.TypeDef): number {
+    this.decls.push({ kind: 'type', type: t });
+    return this.typeCount++;
+  }
+
+  protected addOuterAlias(count: number, index: number): number {
+    this.decls.push({ kind: 'alias', alias: { kind: 'outer', sort: 'type', count, index } });
+    return this.typeCount++;
+  }
+
+  protected override provideHere(t: object): number | undefined {
+    const own = this.indices.get(t);
+    if (own !== undefined) return own;
+    const source = this.available.get(t);
+    if (source === undefined) return undefined;
+    this.decls.push({ kind: 'alias', alias: { kind: 'export', sort: 'type', instance: source.instance, name: source.name } });
+    const index = this.typeCount++;
+    this.indices.set(t, index);
+    return index;
+  }
+
+  protected override provide(t: object): number | undefined {
+    return this.provideHere(t);
+  }
+
+  protected override pendingDeclarations(): Set<ResourceType> {
+    return this.pending;
+  }
+
+  /** Whether this scope has, or can alias, a name of `t`. */
+  has(t: object): boolean {
+    return this.indices.has(t) || this.available.has(t);
+  }
+
+  declareAll(t: ComponentType): void {
+    this.pending = new Set(t.declared);
+    const all = [
+      ...[...t.imports.keys()].map((name) => ({ kind: 'import' as const, name })),
+      ...[...t.exports.keys()].map((name) => ({ kind: 'export' as const, name })),
+    ];
+    // The component's own order where it has one for every item (a type export may come before an import using it).
+    const order = t.order !== undefined && t.order.length === all.length ? t.order : all;
+    for (const { kind, name } of order) {
+      const e = (kind === 'import' ? t.imports : t.exports).get(name);
+      if (e === undefined) continue;
+      const type = this.itemType(e);
+      this.decls.push({ kind, name: { name, form: 0 }, type });
+      if (e.kind === 'type') this.bindExported(e, this.typeCount++);
+      if (e.kind === 'instance') registerInstanceTypes(this.available, this.instanceCount++, e.type);
+    }
+  }
+
+  private itemType(e: Extern): bin.ExternType {
+    if (e.kind === 'type' && isResource(e.type) && this.pending.has(e.type) && !this.has(e.type)) {
+      this.pending.delete(e.type);
+      return { kind: 'type', bound: { kind: 'sub-resource' } };
+    }
+    return this.externType(e);
+  }
+}
+
+/**
+ * Records the types an instance (imported, or exported in a component type) exports by name, so later types reach
+ * them through an alias of its export: by the identity the export's name creates (a resource alias' token included),
+ * and a resource also by itself, reached through its first name (its declaration, or the `use` that brings it).
+ */
+export function registerInstanceTypes(available: Map<object, { instance: number; name: string }>, instance: number, t: InstanceType): void {
+  for (const [exportName, e] of t.exports) {
+    if (e.kind !== 'type') continue;
+    for (const key of [nameIdentity(e), isResource(e.type) ? e.type : undefined]) {
+      if (key !== undefined && !available.has(key)) available.set(key, { instance, name: exportName });
+    }
   }
 }

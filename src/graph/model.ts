@@ -19,9 +19,11 @@ export type ArgumentSpec =
       export?: string | undefined;
       /** Pass the instance itself, even when it has an export named like the import (WAC's meaning of a name). */
       whole?: boolean | undefined;
+      /** With `export`, an instance export: the export of it to pass (at any depth, WAC's `i.a.b`). */
+      path?: string[] | undefined;
     }
-  /** An import the spec declares (`declaredImports`), or one export of it when it is an instance. */
-  | { import: string; export?: string | undefined };
+  /** An import the spec declares (`declaredImports`), or one export of it when it is an instance (and `path` in it). */
+  | { import: string; export?: string | undefined; path?: string[] | undefined };
 
 export interface InstanceSpec {
   name: string;
@@ -31,14 +33,14 @@ export interface InstanceSpec {
 }
 
 export type ExportSpec =
-  /** One export of an instance, optionally renamed. */
-  | { instance: string; export: string; as?: string | undefined }
+  /** One export of an instance (or, `path`, an export of that instance export), optionally renamed. */
+  | { instance: string; export: string; as?: string | undefined; path?: string[] | undefined }
   /** All exports of an instance. */
   | { instance: string; export?: undefined; as?: undefined }
   /** The instance itself, as one instance export named `as`. */
   | { instance: string; whole: true; as: string; export?: undefined }
   /** A declared import of the composition (or one export of it), exported again. */
-  | { import: string; export?: string | undefined; as?: string | undefined; instance?: undefined };
+  | { import: string; export?: string | undefined; as?: string | undefined; instance?: undefined; path?: string[] | undefined };
 
 /** An import the composition declares by name and type (WAC's `import` statement), used or not. */
 export interface DeclaredImport {
@@ -66,8 +68,9 @@ export interface CompositionSpec {
 /** What satisfies one import of an instance. */
 export type ArgumentSource =
   /** An import of the composition, or (`export`) one export of that imported instance. */
-  | { kind: 'import'; name: string; export?: string | undefined }
-  | { kind: 'export'; instance: string; export: string }
+  | { kind: 'import'; name: string; export?: string | undefined; path?: string[] | undefined }
+  /** One export of an instance, or (`path`) an export of that instance export, at any depth. */
+  | { kind: 'export'; instance: string; export: string; path?: string[] | undefined }
   | { kind: 'instance'; instance: string };
 
 export interface PlannedArgument {
@@ -104,6 +107,8 @@ export interface PlannedExport {
   whole?: boolean | undefined;
   /** An import of the composition is exported again (its export `export`, or itself). */
   import?: string | undefined;
+  /** An export of the instance export (or import export) `export`, at any depth (WAC's `i.a.b`). */
+  path?: string[] | undefined;
 }
 
 /** A checked, ordered composition, ready to emit. */

@@ -63,7 +63,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
         fail('WC4003', `instance "${inst.name}" has no import "${name}"${didYouMean(name, imports.keys())}`, [`instances.${inst.name}.with`]);
       }
       if ('import' in arg) {
-        checkDeclared(arg.import, arg.export, [`instances.${inst.name}.with["${name}"]`]);
+        checkDeclared(arg.import, arg.export, [`instances.${inst.name}.with["${name}"]`], arg.path);
         continue;
       }
       if (!specs.has(arg.instance)) {
@@ -74,7 +74,7 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     for (const name of imports.keys()) {
       const explicit = inst.with[name];
       if (explicit !== undefined && 'import' in explicit) {
-        args.push({ name, source: { kind: 'import', name: explicit.import, export: explicit.export }, how: 'explicit' });
+        args.push({ name, source: { kind: 'import', name: explicit.import, export: explicit.export, path: explicit.path }, how: 'explicit' });
         continue;
       }
       if (explicit !== undefined) {
@@ -94,15 +94,31 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
   }
 
   /** An import the spec declares by name and type, and (for an instance) one of its exports. */
-  function checkDeclared(name: string, exportName: string | undefined, path: string[]): void {
+  function checkDeclared(name: string, exportName: string | undefined, path: string[], inside?: string[]): void {
     const d = declared.get(name);
     if (d === undefined) return fail('WC4003', `the composition declares no import "${name}"${didYouMean(name, declared.keys())}`, path);
     if (exportName === undefined) return;
     const names = d.kind === 'instance' ? [...d.type.exports.keys()] : [];
     if (!names.includes(exportName)) fail('WC4004', `import "${name}" has no export "${exportName}"${didYouMean(exportName, names)}`, path);
+    checkPath(`import "${name}"`, (d as Extract<Extern, { kind: 'instance' }>).type.exports.get(exportName)!, exportName, inside, path);
   }
 
-  function explicitSource(importName: string, { instance, export: exportName, whole }: InstanceArgument): ArgumentSource {
+  /** That `inside` (the steps into instance export `exportName`) names an export at each step. */
+  function checkPath(owner: string, e: Extern, exportName: string, inside: string[] | undefined, path: string[]): void {
+    let at: Extern = e;
+    const walked = [exportName];
+    for (const step of inside ?? []) {
+      const names = at.kind === 'instance' ? [...at.type.exports.keys()] : [];
+      const next = at.kind === 'instance' ? at.type.exports.get(step) : undefined;
+      if (next === undefined) {
+        fail('WC4004', `export "${walked.join('.')}" of ${owner} ${at.kind === 'instance' ? `has no export "${step}"${didYouMean(step, names)}` : `is a ${at.kind}, not an instance: it has no export "${step}"`}`, path);
+      }
+      walked.push(step);
+      at = next!;
+    }
+  }
+
+  function explicitSource(importName: string, { instance, export: exportName, whole, path }: InstanceArgument): ArgumentSource {
     if (whole === true) return { kind: 'instance', instance };
     const names = exportNames(instance);
     if (exportName !== undefined) {
@@ -110,7 +126,8 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
       if (found === undefined) {
         return fail('WC4004', `instance "${instance}" has no export "${exportName}"${didYouMean(exportName, names)}`);
       }
-      return { kind: 'export', instance, export: found };
+      checkPath(`instance "${instance}"`, componentOf(specs.get(instance)!).type.exports.get(found)!, found, path, []);
+      return path === undefined || path.length === 0 ? { kind: 'export', instance, export: found } : { kind: 'export', instance, export: found, path };
     }
     const found = findCompatible(importName, names);
     return found === undefined ? { kind: 'instance', instance } : { kind: 'export', instance, export: found };
@@ -242,10 +259,10 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
     switch (s.kind) {
       case 'import': {
         const extern = imports.byName.get(s.name)!.extern;
-        return s.export === undefined || extern.kind !== 'instance' ? extern : extern.type.exports.get(s.export)!;
+        return s.export === undefined || extern.kind !== 'instance' ? extern : within(extern.type.exports.get(s.export)!, s.path);
       }
       case 'export':
-        return planned.get(s.instance)!.exports.get(s.export)!;
+        return within(planned.get(s.instance)!.exports.get(s.export)!, s.path);
       case 'instance':
         return { kind: 'instance', type: { kind: 'instance', exports: planned.get(s.instance)!.exports, declared: [] } };
     }
@@ -268,12 +285,25 @@ export function plan(spec: CompositionSpec, options: PlanOptions = {}): Plan {
   return { components: distinct, instances, imports: importOrder, exports: exportOrder, warnings };
 }
 
+/** The export at `path` inside an instance export (the extern itself for no path). */
+function within(e: Extern, path: readonly string[] | undefined): Extern {
+  const found = withinOrUndefined(e, path);
+  if (found === undefined) throw new WcomposeError('WC4004', `no export "${path!.join('.')}" in the instance`);
+  return found;
+}
+
+function withinOrUndefined(e: Extern | undefined, path: readonly string[] | undefined): Extern | undefined {
+  let at = e;
+  for (const name of path ?? []) at = at?.kind === 'instance' ? at.type.exports.get(name) : undefined;
+  return at;
+}
+
 function describeSource(s: ArgumentSource): string {
   switch (s.kind) {
     case 'import':
-      return s.export === undefined ? `import "${s.name}" of the composition` : `export "${s.export}" of import "${s.name}"`;
+      return s.export === undefined ? `import "${s.name}" of the composition` : `export "${[s.export, ...(s.path ?? [])].join('.')}" of import "${s.name}"`;
     case 'export':
-      return `export "${s.export}" of instance "${s.instance}"`;
+      return `export "${[s.export, ...(s.path ?? [])].join('.')}" of instance "${s.instance}"`;
     case 'instance':
       return `instance "${s.instance}"`;
   }
@@ -328,12 +358,12 @@ function chooseExports(
       // A declared import (or one export of it), exported again.
       const imported = imports.get(e.import);
       if (imported === undefined) return fail('WC4004', `the composition has no import "${e.import}"`, ['exports']);
-      const extern = e.export === undefined || imported.extern.kind !== 'instance' ? imported.extern : imported.extern.type.exports.get(e.export);
-      if (extern === undefined) return fail('WC4004', `import "${e.import}" has no export "${e.export}"`, ['exports']);
-      const as = e.as ?? e.export ?? e.import;
+      const extern = e.export === undefined || imported.extern.kind !== 'instance' ? imported.extern : withinOrUndefined(imported.extern.type.exports.get(e.export), e.path);
+      if (extern === undefined) return fail('WC4004', `import "${e.import}" has no export "${[e.export, ...(e.path ?? [])].join('.')}"`, ['exports']);
+      const as = e.as ?? e.path?.[e.path.length - 1] ?? e.export ?? e.import;
       if (seen.has(as)) fail('WC4007', `export "${as}" is exported twice: from ${seen.get(as)} and from import "${e.import}"`, ['exports']);
       seen.set(as, `import "${e.import}"`);
-      out.push({ name: as, instance: '', export: e.export ?? '', extern, import: e.import });
+      out.push({ name: as, instance: '', export: e.export ?? '', extern, import: e.import, ...(e.path?.length ? { path: e.path } : {}) });
       continue;
     }
     const inst = planned.get(e.instance);
@@ -346,18 +376,20 @@ function chooseExports(
       continue;
     }
     const names = e.export === undefined ? [...inst.exports.keys()] : [findCompatible(e.export, inst.exports.keys()) ?? e.export];
+    const path = 'path' in e && e.path !== undefined && e.path.length > 0 ? e.path : undefined;
     for (const name of names) {
-      const extern = inst.exports.get(name);
+      const extern = withinOrUndefined(inst.exports.get(name), path);
       if (extern === undefined) {
-        fail('WC4004', `instance "${e.instance}" has no export "${name}"${didYouMean(name, inst.exports.keys())}`, ['exports']);
+        const what = [name, ...(path ?? [])].join('.');
+        fail('WC4004', `instance "${e.instance}" has no export "${what}"${didYouMean(name, inst.exports.keys())}`, ['exports']);
       }
-      const as = e.as ?? name;
+      const as = e.as ?? path?.[path.length - 1] ?? name;
       const previous = seen.get(as);
       if (previous !== undefined) {
         fail('WC4007', `export "${as}" is exported twice: from ${previous} and from instance "${e.instance}"`, ['exports']);
       }
       seen.set(as, `instance "${e.instance}"`);
-      out.push({ name: as, instance: e.instance, export: name, extern });
+      out.push({ name: as, instance: e.instance, export: name, extern, ...(path === undefined ? {} : { path }) });
     }
   }
   if (out.length === 0) {
@@ -441,15 +473,24 @@ function checkInstanceCount(
   fail: (code: 'WC4017', message: string) => never,
 ): void {
   const aliased = new Set<string>();
-  for (const inst of instances.values()) {
-    for (const a of inst.args) {
-      if (a.source.kind !== 'export') continue;
-      if (instances.get(a.source.instance)?.exports.get(a.source.export)?.kind === 'instance') {
-        aliased.add(`${a.source.instance}\u0000${a.source.export}`);
+  // An instance export used by an argument or an export is aliased once, and so is each instance inside it on the way.
+  const alias = (instance: string, exportName: string, path: readonly string[] | undefined): void => {
+    let at = instances.get(instance)?.exports.get(exportName);
+    let key = `${instance}\u0000${exportName}`;
+    for (const step of ['', ...(path ?? [])]) {
+      if (step !== '') {
+        at = at?.kind === 'instance' ? at.type.exports.get(step) : undefined;
+        key = `${key}\u0000${step}`;
       }
+      if (at?.kind === 'instance') aliased.add(key);
     }
+  };
+  for (const inst of instances.values()) {
+    for (const a of inst.args) if (a.source.kind === 'export') alias(a.source.instance, a.source.export, a.source.path);
   }
-  for (const e of exports) if (e.extern.kind === 'instance') aliased.add(`${e.instance}\u0000${e.export}`);
+  for (const e of exports) if (e.import === undefined && e.whole !== true && e.export !== '') alias(e.instance, e.export, e.path);
+  // An imported instance's instance export, exported again, is an alias too (made once however often it is used).
+  for (const e of exports) if (e.import !== undefined && e.export !== '' && e.extern.kind === 'instance') aliased.add(`\u0001${e.import}\u0000${e.export}\u0000${(e.path ?? []).join('\u0000')}`);
   const count = imports.filter((i) => i.extern.kind === 'instance').length + instances.size + aliased.size;
   if (count > MAX_INSTANCES) {
     fail('WC4017', `the composed component would have ${count} instances (${instances.size} instantiated), more than the ${MAX_INSTANCES} wasm-tools allows`);

@@ -90,7 +90,11 @@ function hashList(s: string): void {
 
 function bracketed(rest: string, prefix: string): [string, string] {
   if (!rest.startsWith('<')) throw new NameError(`expected \`<\` after \`${prefix}\``);
-  const close = rest.indexOf('>');
+  // A version range (`@{>=1.2.3 <2.0.0}`) holds `>` and `<` of its own: the bracket closes after its `}`.
+  const range = rest.indexOf('@{');
+  const from = range < 0 ? 0 : rest.indexOf('}', range);
+  if (from < 0) throw new NameError('failed to find `}` character');
+  const close = rest.indexOf('>', from);
   if (close < 0) throw new NameError('failed to find `>` character');
   return [rest.slice(1, close), rest.slice(close + 1)];
 }

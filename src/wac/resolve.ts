@@ -29,8 +29,9 @@ import { describeItem, pathText, TypeScope, type TypeContext, type TypeItem } fr
 type Value =
   | { kind: 'instance'; instance: string; package: string; exports: Map<string, Extern> }
   | { kind: 'import'; name: string; extern: Extern; path: string | undefined }
-  | { kind: 'instance-export'; instance: string; export: string; extern: Extern }
-  | { kind: 'import-export'; import: string; export: string; extern: Extern };
+  /** An export of an instance; `path`: an export of that instance export, at any depth (`i.a.b`). */
+  | { kind: 'instance-export'; instance: string; export: string; path?: string[] | undefined; extern: Extern }
+  | { kind: 'import-export'; import: string; export: string; path?: string[] | undefined; extern: Extern };
 
 type Entry = { kind: 'value'; value: Value; span: Span } | { kind: 'type'; item: TypeItem; span: Span };
 
@@ -199,11 +200,12 @@ class Resolver {
       case 'ident': {
         const e = this.names.get(t.id.name);
         if (e === undefined) this.fail('WC6002', t.id.span, `undefined name \`${t.id.name}\``);
-        if (e.kind !== 'type' || (e.item.kind !== 'interface' && e.item.kind !== 'func')) {
+        if (e.kind !== 'type' || (e.item.kind !== 'interface' && e.item.kind !== 'func' && e.item.kind !== 'world')) {
           const what = e.kind === 'type' ? describeItem(e.item) : describeValue(e.value);
-          this.fail('WC6006', t.id.span, `\`${t.id.name}\` (${what}) is not an interface or a function type`);
+          this.fail('WC6006', t.id.span, `\`${t.id.name}\` (${what}) is not an interface, a world or a function type`);
         }
-        extern = e.item.kind === 'interface' ? { kind: 'instance', type: e.item.type } : { kind: 'func', type: e.item.type };
+        // A world is the type of a component import.
+        extern = e.item.kind === 'interface' ? { kind: 'instance', type: e.item.type } : e.item.kind === 'world' ? { kind: 'component', type: e.item.type } : { kind: 'func', type: e.item.type };
         name = s.id.name;
         break;
       }
@@ -237,9 +239,13 @@ class Resolver {
       if (name === undefined) this.fail('WC6005', p.span, `package \`${p.package}\` has no export named \`${item}\`${didYouMean(item, exports)}`);
       return { name, extern: pkg.input.type.exports.get(name)! };
     }
+    if (!pkg.interfaces.has(item) && pkg.worlds.has(item)) {
+      // A world as an import's type: a component of that type is imported (wac's `promote`).
+      const world = await this.wit(() => witWorld(pkg, p.package, item), p.span);
+      return { name: `${p.package}/${item}${pkg.version === undefined ? '' : `@${pkg.version}`}`, extern: { kind: 'component', type: world } };
+    }
     if (!pkg.interfaces.has(item)) {
-      const what = pkg.worlds.has(item) ? ` (\`${item}\` is a world; worlds cannot be imported)` : didYouMean(item, pkg.interfaces);
-      this.fail(pkg.worlds.has(item) ? 'WC6006' : 'WC6005', p.span, `package \`${p.package}\` has no interface named \`${item}\`${what}`);
+      this.fail('WC6005', p.span, `package \`${p.package}\` has no interface or world named \`${item}\`${didYouMean(item, [...pkg.interfaces, ...pkg.worlds])}`);
     }
     const probe = await this.wit(() => witInterface(pkg, p.package, item), p.span);
     // The interfaces it uses are imported too, once: a type from another interface is reached through its import.
@@ -326,22 +332,17 @@ class Resolver {
     }
   }
 
-  /** The exports of an instance-like value, or undefined when it is not one. */
+  /** The exports of an instance-like value (an instance export too), or undefined when it is not one. */
   private exportsOf(v: Value): Map<string, Extern> | undefined {
     if (v.kind === 'instance') return v.exports;
-    if (v.kind === 'import' && v.extern.kind === 'instance') return v.extern.type.exports;
+    if (v.extern.kind === 'instance') return v.extern.type.exports;
     return undefined;
   }
 
   private access(v: Value, p: ast.PostfixExpr): Value {
     const exports = this.exportsOf(v);
     const what = p.kind === 'access' ? 'an access' : 'a named access';
-    if (exports === undefined) {
-      if ((v.kind === 'instance-export' || v.kind === 'import-export') && v.extern.kind === 'instance') {
-        this.fail('WC6023', p.span, 'accessing an export of an instance export is not supported by wcompose yet: export the inner item from the component itself');
-      }
-      this.fail('WC6006', p.span, `an instance is required to perform ${what} (this is a ${describeValue(v)})`);
-    }
+    if (exports === undefined) this.fail('WC6006', p.span, `an instance is required to perform ${what} (this is a ${describeValue(v)})`);
     const names = [...exports.keys()];
     let name: string | undefined;
     if (p.kind === 'access') {
@@ -352,9 +353,7 @@ class Resolver {
       name = names.includes(p.name.name) ? p.name.name : findCompatible(p.name.name, names);
       if (name === undefined) this.fail('WC6013', p.name.span, `the instance has no export named \`${p.name.name}\`${didYouMean(p.name.name, names)}`);
     }
-    const extern = exports.get(name)!;
-    if (v.kind === 'instance') return { kind: 'instance-export', instance: v.instance, export: name, extern };
-    return { kind: 'import-export', import: (v as Extract<Value, { kind: 'import' }>).name, export: name, extern };
+    return member(v, name, exports.get(name)!);
   }
 
   private instanceName(pkg: string, letName: string | undefined): string {
@@ -430,10 +429,7 @@ class Resolver {
         if (given.has(imp)) continue;
         const e = exports.includes(imp) ? imp : findCompatible(imp, exports);
         if (e === undefined) continue;
-        const value = s.value.kind === 'instance'
-          ? { kind: 'instance-export' as const, instance: s.value.instance, export: e, extern: s.value.exports.get(e)! }
-          : { kind: 'import-export' as const, import: (s.value as Extract<Value, { kind: 'import' }>).name, export: e, extern: this.exportsOf(s.value)!.get(e)! };
-        bind(imp, value, s.id.span);
+        bind(imp, member(s.value, e, this.exportsOf(s.value)!.get(e)!), s.id.span);
         matched++;
       }
       if (matched === 0) this.fail('WC6011', s.id.span, 'the instance has no matching exports for the remaining unsatisfied arguments', 'no matching exports for the instance');
@@ -462,13 +458,14 @@ class Resolver {
 
   private inferName(id: string, value: Value, imports: string[], byLastSegment: (id: string) => string): string {
     // 1. An instance with a package path (an interface import, or an export named by one) → that path.
-    const path = value.kind === 'import' ? value.path : value.kind === 'instance-export' || value.kind === 'import-export' ? (value.export.includes('/') ? value.export : undefined) : undefined;
+    const last = value.kind === 'instance-export' || value.kind === 'import-export' ? lastName(value) : undefined;
+    const path = value.kind === 'import' ? value.path : last?.includes('/') === true ? last : undefined;
     if (path !== undefined) {
       const found = findCompatible(path, imports);
       if (found !== undefined) return found;
     }
     // 2. An explicit import or an access → its name, when the component imports that name.
-    const own = value.kind === 'import' ? value.name : value.kind === 'instance' ? undefined : value.export;
+    const own = value.kind === 'import' ? value.name : last;
     if (own !== undefined && imports.includes(own)) return own;
     // 3. The one import whose path ends with the local name; 4. the local name.
     return byLastSegment(id);
@@ -480,10 +477,10 @@ class Resolver {
         const exports = this.exportsOf(value);
         if (exports === undefined) this.fail('WC6006', s.expr.span, `an instance is required to perform a spread export (this is a ${describeValue(value)})`);
         let added = 0;
-        for (const name of exports.keys()) {
+        for (const [name, e] of exports) {
           if (this.exported.has(name)) continue;
           this.exported.add(name);
-          this.exports.push(value.kind === 'instance' ? { instance: value.instance, export: name } : { import: (value as Extract<Value, { kind: 'import' }>).name, export: name });
+          this.exports.push(exportOf(member(value, name, e), name));
           added++;
         }
         if (added === 0) {
@@ -497,22 +494,10 @@ class Resolver {
         if (!isValidExternName(name)) this.fail('WC6021', s.as.span, `export name \`${name}\` is not valid`);
       } else if (value.kind === 'instance') {
         return this.fail('WC6015', s.expr.span, 'export statement requires an `as` clause as the export name cannot be inferred');
-      } else name = value.kind === 'import' ? value.name : value.export;
+      } else name = value.kind === 'import' ? value.name : lastName(value);
       if (this.exported.has(name)) this.fail('WC6014', s.as?.span ?? s.expr.span, `duplicate export \`${name}\``, 'exported twice');
       this.exported.add(name);
-      switch (value.kind) {
-        case 'instance':
-          this.exports.push({ instance: value.instance, whole: true, as: name });
-          break;
-        case 'instance-export':
-          this.exports.push({ instance: value.instance, export: value.export, as: name });
-          break;
-        case 'import':
-          this.exports.push({ import: value.name, as: name });
-          break;
-        case 'import-export':
-          this.exports.push({ import: value.import, export: value.export, as: name });
-      }
+      this.exports.push(exportOf(value, name));
     });
   }
 
@@ -560,12 +545,46 @@ function argumentOf(v: Value): ArgumentSpec {
     case 'instance':
       return { instance: v.instance, whole: true };
     case 'instance-export':
-      return { instance: v.instance, export: v.export };
+      return { instance: v.instance, export: v.export, ...(v.path === undefined ? {} : { path: v.path }) };
     case 'import':
       return { import: v.name };
     case 'import-export':
-      return { import: v.import, export: v.export };
+      return { import: v.import, export: v.export, ...(v.path === undefined ? {} : { path: v.path }) };
   }
+}
+
+/** The export of an exported value under `as`. */
+function exportOf(v: Value, as: string): ExportSpec {
+  switch (v.kind) {
+    case 'instance':
+      return { instance: v.instance, whole: true, as };
+    case 'instance-export':
+      return { instance: v.instance, export: v.export, as, ...(v.path === undefined ? {} : { path: v.path }) };
+    case 'import':
+      return { import: v.name, as };
+    case 'import-export':
+      return { import: v.import, export: v.export, as, ...(v.path === undefined ? {} : { path: v.path }) };
+  }
+}
+
+/**
+ * Export `name` (of type `extern`) of an instance-like value: of an instance or an import, its export; of an instance
+ * export (or an import's), an export inside it (wac: an alias of the instance export, then of its export).
+ */
+function member(v: Value, name: string, extern: Extern): Value {
+  switch (v.kind) {
+    case 'instance':
+      return { kind: 'instance-export', instance: v.instance, export: name, extern };
+    case 'import':
+      return { kind: 'import-export', import: v.name, export: name, extern };
+    default:
+      return { ...v, path: [...(v.path ?? []), name], extern };
+  }
+}
+
+/** The name an instance export is known by: the last step of its path. */
+function lastName(v: Extract<Value, { kind: 'instance-export' | 'import-export' }>): string {
+  return v.path?.[v.path.length - 1] ?? v.export;
 }
 
 /** Pairs the resources `e` exports with those `onto` exports under the same names. */

@@ -20,6 +20,7 @@ interface BuildFlags {
   js?: string | boolean;
   wadm?: string | boolean;
   validate?: boolean;
+  importDependencies?: boolean;
   wat?: boolean;
 }
 
@@ -36,6 +37,7 @@ export function registerBuild(program: Command): void {
     .option('--js [dir]', 'also write JS bindings for Node and browsers, by jco (default: <output name>-js/)')
     .option('--wadm [file]', 'also write a wasmCloud application manifest (default: <output name>.wadm.yaml)')
     .option('--no-validate', 'do not validate the input components and the composed one (as wac --no-validate)')
+    .option('--import-dependencies', 'import the components (by their types) instead of embedding them, as wac does')
     .addOption(watOption())
     .option('-w, --watch', 'rebuild whenever the config or an input component changes')
     .option('--json', 'print one JSON document: { ok: true, output, size, … } or { ok: false, error }')
@@ -46,6 +48,7 @@ export function registerBuild(program: Command): void {
           output: opts.output,
           artifacts: artifactFlags(opts),
           validate: opts.validate !== false,
+          ...(opts.importDependencies === true ? { importDependencies: true } : {}),
           ...wacFlags(opts),
         };
         if (opts.watch) {
