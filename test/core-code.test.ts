@@ -11,7 +11,7 @@ import { inspect } from '../src/api/inspect.js';
 import { plug } from '../src/api/plug.js';
 import { ComponentReader } from '../src/binary/read.js';
 import { loadComponentFile } from '../src/io/read-input.js';
-import { needsUnsupportedProposal } from '../src/validate/core-code.js';
+import { memorySectionHoldsItsCount, needsUnsupportedProposal } from '../src/validate/core-code.js';
 import { dxProject, opsWat, type DxProject } from './dx-support.js';
 import { runCli } from './support/cli.js';
 import { buildWat } from './support/fixtures.js';
@@ -151,5 +151,34 @@ describe('proposals V8 does not enable are not refused', () => {
       // fuzz finding plug #4779: a global's `end` flipped into `rethrow`, which no proposal allows there
       'WebAssembly.Module(): opcode rethrow is not allowed in constant expressions @+33',
     ]) expect(needsUnsupportedProposal(message), message).toBe(false);
+  });
+});
+
+describe('multi-memory (V8 in Node 20: "memory count of 2 exceeds internal limit of 1")', () => {
+  const twoMemories = `(component
+    (core module $m (memory (export "a") 1) (memory (export "b") 1))
+    (core instance $i (instantiate $m)))`;
+
+  it('a module with two memories is not refused', async () => {
+    const file = p.path('two-memories.wasm');
+    await writeFile(file, await parseWat(twoMemories));
+    await expect(loadComponentFile(file)).resolves.toBeDefined();
+  });
+
+  it('a corrupt memory count is (fuzz finding plug #5175: 33 memories announced, one there)', async () => {
+    const module = await parseWat('(module (memory 1) (memory 1))');
+    expect(memorySectionHoldsItsCount(module)).toBe(true);
+    const at = module.indexOf(0x05, 8); // the memory section: id, size, count
+    const corrupt = Uint8Array.from(module);
+    corrupt[at + 2] = 33;
+    expect(memorySectionHoldsItsCount(corrupt)).toBe(false);
+    const component = await parseWat(twoMemories);
+    const header = ComponentReader.open(component).headers.find((h) => h.kind === 'coreModule')!;
+    const inModule = component.subarray(header.start, header.end).indexOf(0x05, 8);
+    const bad = Uint8Array.from(component);
+    bad[header.start + inModule + 2] = 33;
+    const file = p.path('bad-memory-count.wasm');
+    await writeFile(file, bad);
+    await expect(loadComponentFile(file)).rejects.toMatchObject({ code: 'WC1115' });
   });
 });

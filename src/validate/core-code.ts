@@ -50,6 +50,47 @@ export function needsUnsupportedProposal(message: string): boolean {
   return UNSUPPORTED_PROPOSAL.some((re) => re.test(message));
 }
 
+/**
+ * For V8's "memory count of N exceeds internal limit of 1": whether the memory section really holds N well-formed
+ * memories (multi-memory), rather than a corrupt count (fuzz finding plug #5175: 33 memories announced, one there).
+ */
+export function memorySectionHoldsItsCount(module: Uint8Array): boolean {
+  let at = 8;
+  const u = (): number => {
+    let v = 0;
+    for (let shift = 0; shift < 70; shift += 7) {
+      if (at >= module.length) throw new RangeError('end of module');
+      const b = module[at++]!;
+      v += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) return v;
+    }
+    throw new RangeError('LEB128 too long');
+  };
+  try {
+    while (at < module.length) {
+      const id = module[at++]!;
+      const size = u();
+      const end = at + size;
+      if (id !== 5) {
+        at = end;
+        continue;
+      }
+      const count = u();
+      for (let i = 0; i < count; i++) {
+        const flags = u();
+        if (flags > 0x0f) return false;
+        u(); // minimum
+        if ((flags & 0x01) !== 0) u(); // maximum
+        if ((flags & 0x08) !== 0) u(); // page size (custom-page-sizes)
+      }
+      return at === end;
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}
+
 /** V8's reason for refusing `module`, or `undefined` if it accepts it (asked on the failure path only: it compiles). */
 function v8Reason(module: Uint8Array): string | undefined {
   try {
@@ -129,7 +170,9 @@ function changed(file: string): WcomposeError {
 function verify(module: Uint8Array, start: number, index: number, nestedAt: number | undefined): void {
   if (WebAssembly.validate(module)) return;
   const reason = v8Reason(module);
-  if (reason === undefined || needsUnsupportedProposal(reason)) return;
+  if (reason === undefined) return;
+  const multiMemory = /memory count of \d+ exceeds internal limit/.test(reason);
+  if (multiMemory ? memorySectionHoldsItsCount(module) : needsUnsupportedProposal(reason)) return;
   // V8's messages read `WebAssembly.Module(): <reason> @+<offset in the module>`.
   const match = /^(?:WebAssembly\.Module\(\): )?([\s\S]*?)(?: @\+(\d+))?$/.exec(reason.trim());
   const why = match?.[1] ?? reason;
